@@ -1,0 +1,34 @@
+"""The knowledge base: data files inside the package, validated by Pydantic models when loaded.
+
+Each ``<name>.json`` beside this file is read once per process by :func:`load`
+and checked against its model (see ``knowledge/models.py`` and the model each
+engine declares).  A broken file fails loudly at load and in the test suite,
+never silently at a user's prompt.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_json(name: str) -> object:
+    """The parsed content of ``knowledge/<name>.json``."""
+    path = resources.files("walletaid.knowledge").joinpath(f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
+    return model.model_validate(read_json(name))
+
+
+def load(name: str, model: type[M]) -> M:
+    """``knowledge/<name>.json`` validated as ``model``; loaded once per process."""
+    return _load_cached(name, model)  # type: ignore[return-value]
