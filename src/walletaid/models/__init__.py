@@ -1,0 +1,1 @@
+"""Pydantic models of walletaid's public inputs and outputs (answers files and JSON documents)."""

@@ -1,0 +1,77 @@
+"""The ``diagnose`` answers file (contract keys) and the ``Diagnosis`` JSON document."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from walletaid.models.contact import ContactChannel
+
+Wallet = Literal["ecny", "crypto", "other"]
+Symptom = Literal[
+    "cannot_login", "payment_failed", "transfer_not_arrived", "balance_wrong", "account_locked",
+    "app_crash", "nfc_payment_failed", "unrecognized_transaction", "suspicious_contact", "other",
+]
+Network = Literal["home_wifi", "public_wifi", "cellular", "offline", "unknown"]
+YesNoUnknown = Literal["yes", "no", "unknown"]
+CauseId = Literal[
+    "network_problem", "app_outdated", "wrong_credentials", "account_locked", "wallet_limit_exceeded",
+    "insufficient_balance", "identity_verification_needed", "device_problem", "bank_card_problem",
+    "service_outage", "processing_delay", "fraud_contact", "unauthorized_access", "unknown",
+]
+Likelihood = Literal["high", "medium", "low"]
+
+OPERATOR_IDS = ("icbc", "abc", "boc", "ccb", "bocom", "psbc", "cmb", "cib", "mybank", "webank")
+Operator = Literal["icbc", "abc", "boc", "ccb", "bocom", "psbc", "cmb", "cib", "mybank", "webank"]
+
+
+class DiagnoseAnswers(BaseModel):
+    """Answers to the ``diagnose`` questions (contract keys plus optional follow-ups)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    wallet: Wallet
+    operator: Operator | None = None
+    symptom: Symptom
+    error_message: str | None = Field(default=None, max_length=2000)
+    description: str | None = Field(default=None, max_length=4000)
+    network: Network | None = None
+    app_updated: YesNoUnknown | None = None
+    # follow-up answers (optional; asked only for some symptoms)
+    contact_asked_for: list[str] | None = Field(
+        default=None, description="suspicious_contact: what the caller asked for (codes, transfer, screen_sharing, app_install, link, personal_info)"
+    )
+    money_sent: YesNoUnknown | None = Field(default=None, description="suspicious_contact / unrecognized_transaction: has money already left?")
+    minutes_waited: Literal["lt_10", "10_60", "1_24h", "gt_24h"] | None = Field(
+        default=None, description="transfer_not_arrived: how long since the transfer"
+    )
+
+
+class Cause(BaseModel):
+    """One likely cause, with why walletaid thinks so."""
+
+    id: CauseId
+    likelihood: Likelihood
+    score: float = Field(description="internal ranking score; higher is more likely")
+    title: str
+    explanation: str
+    steps: list[str]
+    reasons: list[str] = Field(default_factory=list, description="why this cause was matched")
+    when_to_contact: str | None = None
+
+
+class Diagnosis(BaseModel):
+    """The ``diagnose --format json`` document (``schema_version`` 1)."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["diagnose"] = "diagnose"
+    lang: Literal["zh", "en"]
+    wallet: Wallet
+    operator: Operator | None = None
+    symptom: Symptom
+    urgent: bool
+    urgent_actions: list[str] = Field(default_factory=list, description="what to do right now when urgent")
+    causes: list[Cause] = Field(min_length=1)
+    contact: list[ContactChannel]
+    next_steps: list[str]

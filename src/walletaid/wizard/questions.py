@@ -1,0 +1,65 @@
+"""A question is a model: one definition drives the interactive prompt, answers-file replay and validation.
+
+Each command lists its questions once (``forms/<command>.py``).  The wizard
+prompts them (``wizard/prompt.py``); ``--answers`` replays them
+(``wizard/replay.py``); both send every value through the same
+:meth:`Question.parse`, so the two paths cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from walletaid.i18n import Lang
+from walletaid.knowledge.models import Text
+
+Kind = Literal["select", "checkbox", "text", "multiline", "list", "confirm"]
+Parser = Callable[[Any, Lang], Any]
+"""Turns a raw answer into its value, or raises ``ValueError`` with a message in ``lang``."""
+
+
+class Choice(BaseModel):
+    """One allowed value of a ``select`` or ``checkbox`` question, with its label in both languages."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    label: Text
+
+
+class Question(BaseModel):
+    """One question: what to ask, which answers are allowed, and when to ask it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Kind
+    prompt: Text
+    help: Text | None = None
+    choices: tuple[Choice, ...] = ()
+    required: bool = False
+    default: Any = None
+    section: str | None = Field(default=None, description="group name shown in step indicators and the review screen")
+    when: Mapping[str, tuple[str, ...]] | None = Field(
+        default=None, description="asked only when every named earlier answer is one of the values"
+    )
+    max_length: int = 2000
+    parse: Parser | None = None
+
+    def applies(self, answers: Mapping[str, Any]) -> bool:
+        """Whether this question is asked, given the answers so far."""
+        if not self.when:
+            return True
+        for key, allowed in self.when.items():
+            value = answers.get(key)
+            values = value if isinstance(value, list) else [value]
+            if not any(v in allowed for v in values):
+                return False
+        return True
+
+    def choice_values(self) -> list[str]:
+        """The allowed values of a choice question."""
+        return [c.value for c in self.choices]
