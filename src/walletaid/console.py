@@ -1,0 +1,67 @@
+"""Where output goes: data on stdout, messages on stderr, JSON as exactly one document.
+
+Rich already honours ``NO_COLOR`` and drops colour and cursor codes when the
+stream is not a terminal; the consoles here add a readable minimum width and
+never emit hyperlinks or markup from user text (renderers escape it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from walletaid.errors import InputError
+    from walletaid.i18n import Lang
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A Rich console on stdout (or stderr) that adapts to the terminal and to pipes."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    console = Console(file=stream, stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
+    if not console.is_terminal:
+        console.width = 100
+    return console
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    """Show a rendered result on stdout."""
+    make_console().print(renderable)
+
+
+def print_markdown(text: str) -> None:
+    """Write Markdown text to stdout as it is (it is meant to be saved or pasted)."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def print_json(document: Any) -> None:
+    """Write exactly one JSON document to stdout (a Pydantic model or plain data)."""
+    if hasattr(document, "model_dump"):
+        document = document.model_dump(mode="json")
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def say(message: str, *, style: str | None = None) -> None:
+    """A message for the person (stderr), already escaped by the caller if it holds user text."""
+    make_console(stderr=True).print(message, style=style)
+
+
+def print_input_error(error: InputError, lang: Lang) -> None:
+    """List every problem of an invalid input on stderr, the field first (no traceback)."""
+    from walletaid.i18n import t
+    from walletaid.textsafe import for_rich
+
+    console = make_console(stderr=True)
+    if error.problems:
+        console.print(f"[bold red]{t('common.invalid_input', lang, count=len(error.problems))}[/]")
+        for problem in error.problems:
+            console.print(f"  [bold]{for_rich(problem.field)}[/]: {for_rich(problem.message)}")
+    if error.hint:
+        console.print(for_rich(error.hint))

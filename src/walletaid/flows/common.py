@@ -1,0 +1,127 @@
+"""What every command's flow shares: getting answers (file or wizard), resuming drafts, printing results."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from walletaid.errors import InputError, Interrupted, Problem
+from walletaid.i18n import Lang, t
+from walletaid.wizard.questions import Question
+
+Format = Literal["text", "json", "markdown"]
+M = TypeVar("M", bound=BaseModel)
+
+
+class DraftKept(Interrupted):
+    """Interrupted, and the answers so far were saved as a draft."""
+
+
+def stdin_is_terminal() -> bool:
+    """Whether questions can be asked (stdin is a terminal)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def require_terminal(command: str, schema: str, lang: Lang) -> None:
+    """Refuse (exit 2) to start a wizard without a terminal, saying how to use ``--answers``."""
+    if not stdin_is_terminal():
+        raise InputError([], hint=t("common.no_terminal", lang, command=command, schema=schema))
+
+
+def _resume_answers(command: str, lang: Lang, resume: bool | None) -> dict[str, Any]:
+    from walletaid.console import say
+    from walletaid.wizard import drafts
+
+    found = drafts.load(command)
+    if found is None:
+        return {}
+    if resume is False:
+        drafts.discard(command)
+        return {}
+    if resume is None:
+        import questionary
+
+        saved_at, _ = found
+        try:
+            keep = questionary.confirm(t("wizard.draft_found", lang, when=saved_at), default=True).unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted() from None
+        if not keep:
+            drafts.discard(command)
+            say(t("wizard.draft_fresh", lang))
+            return {}
+    say(t("wizard.draft_resumed", lang))
+    return found[1]
+
+
+def ask_interactively(
+    command: str, questions: Sequence[Question], lang: Lang, resume: bool | None, schema: str
+) -> dict[str, Any]:
+    """Run the wizard (resuming a draft if wanted); on Ctrl-C the answers so far become a draft."""
+    require_terminal(command, schema, lang)
+    from walletaid.wizard import drafts
+    from walletaid.wizard.prompt import WizardInterrupted, ask
+
+    initial = _resume_answers(command, lang, resume)
+    try:
+        return ask(questions, lang, initial, on_change=lambda a: drafts.save(command, a))
+    except WizardInterrupted as stop:
+        if stop.answers:
+            drafts.save(command, stop.answers)
+            raise DraftKept() from None
+        raise Interrupted() from None
+
+
+def collect_answers(
+    command: str,
+    questions: Sequence[Question],
+    lang: Lang,
+    *,
+    answers_file: str | None,
+    resume: bool | None,
+    schema: str,
+) -> dict[str, Any]:
+    """Answers from ``--answers`` (replayed, every problem at once) or from the wizard."""
+    if answers_file is not None:
+        from walletaid.wizard.replay import load_answers_file, replay
+
+        return replay(questions, load_answers_file(answers_file, lang), lang)
+    return ask_interactively(command, questions, lang, resume, schema)
+
+
+def finish_draft(command: str, answers_file: str | None) -> None:
+    """A run that got this far no longer needs its draft."""
+    if answers_file is None:
+        from walletaid.wizard import drafts
+
+        drafts.discard(command)
+
+
+def validate_model(model: type[M], data: dict[str, Any]) -> M:
+    """Build ``model`` from ``data``; Pydantic errors become an :class:`InputError` naming each field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            Problem(".".join(str(p) for p in err["loc"]) or "answers", err["msg"]) for err in exc.errors()
+        ]
+        raise InputError(problems) from None
+
+
+def emit(result: BaseModel, fmt: Format, lang: Lang, renderer: ModuleType) -> None:
+    """Print ``result`` as Rich text, Markdown or one JSON document on stdout."""
+    from walletaid import console
+
+    if fmt == "json":
+        console.print_json(result)
+    elif fmt == "markdown":
+        console.print_markdown(renderer.render_markdown(result, lang))
+    else:
+        console.print_renderable(renderer.render_text(result, lang))

@@ -1,0 +1,1 @@
+"""Question definitions of each command."""

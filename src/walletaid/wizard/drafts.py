@@ -1,0 +1,54 @@
+"""Drafts: the answers of an interrupted wizard, kept so the next run can resume them.
+
+A draft lives in ``<data folder>/drafts/<command>.json`` (0600).  Privacy
+rules apply: free text is redacted before it is saved, and the phone number
+and e-mail are never kept (they are asked again on resume).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from walletaid.fileio import write_atomic
+from walletaid.paths import data_dir
+
+NOT_KEPT = ("phone", "email")
+
+
+def draft_path(command: str) -> Path:
+    """Where the draft of ``command`` is kept."""
+    folder = data_dir() / "drafts"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / f"{command}.json"
+
+
+def save(command: str, answers: dict[str, Any], *, now: datetime | None = None) -> None:
+    """Keep ``answers`` as the draft of ``command`` (redacted; phone and e-mail left out)."""
+    from walletaid.engines.redact import redact_tree
+
+    kept = {k: v for k, v in answers.items() if k not in NOT_KEPT}
+    kept, _ = redact_tree(kept)
+    saved_at = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    payload = {"command": command, "saved_at": saved_at, "answers": kept}
+    write_atomic(draft_path(command), json.dumps(payload, ensure_ascii=False).encode("utf-8"), force=True)
+
+
+def load(command: str) -> tuple[str, dict[str, Any]] | None:
+    """``(saved_at, answers)`` of the draft of ``command``, or None (a damaged draft is ignored)."""
+    path = draft_path(command)
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        answers = payload["answers"]
+        if not isinstance(answers, dict) or not answers:
+            return None
+        return str(payload.get("saved_at", "")), answers
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def discard(command: str) -> None:
+    """Remove the draft of ``command`` (after a finished run, or ``--fresh``)."""
+    draft_path(command).unlink(missing_ok=True)

@@ -1,0 +1,141 @@
+"""The interactive wizard: asks :class:`Question` definitions in a terminal with questionary.
+
+Only interactive runs import this module (questionary and prompt_toolkit are
+slow to import).  Every typed answer goes through
+:func:`walletaid.wizard.replay.parse_answer`, the function ``--answers`` uses,
+so a bad answer is re-asked with the same reason a file would get.  Ctrl-C or
+end of input raises :class:`Interrupted` carrying the answers given so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import questionary
+from questionary import Choice as QChoice
+from questionary import Style
+
+from walletaid.errors import Interrupted
+from walletaid.i18n import Lang, t
+from walletaid.wizard.questions import Question
+from walletaid.wizard.replay import parse_answer
+
+STYLE = Style([("qmark", "fg:ansicyan bold"), ("question", "bold"), ("instruction", "fg:ansibrightblack")])
+
+
+class WizardInterrupted(Interrupted):
+    """Ctrl-C or end of input at a prompt; ``answers`` holds what was answered before."""
+
+    def __init__(self, answers: dict[str, Any]) -> None:
+        super().__init__("interrupted")
+        self.answers = answers
+
+
+def _validator(question: Question, lang: Lang) -> Callable[[str], bool | str]:
+    def validate(raw: str) -> bool | str:
+        try:
+            value = parse_answer(question, raw, lang)
+        except ValueError as exc:
+            return str(exc)
+        if value is None and question.required:
+            return t("wizard.required", lang)
+        return True
+
+    return validate
+
+
+def _message(question: Question, lang: Lang, step: int, total: int) -> str:
+    return f"[{step}/{total}] {question.prompt.get(lang)}"
+
+
+def _instruction(question: Question, lang: Lang) -> str | None:
+    parts = [question.help.get(lang)] if question.help else []
+    if question.kind in ("text", "multiline") and not question.required:
+        parts.append(t("wizard.optional_hint", lang))
+    return "(" + "; ".join(parts) + ")" if parts else None
+
+
+def _choices(question: Question, lang: Lang) -> list[QChoice]:
+    return [QChoice(title=c.label.get(lang), value=c.value) for c in question.choices]
+
+
+def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
+    kind = question.kind
+    if kind == "select":
+        values = question.choice_values()
+        prompt = questionary.select(
+            message, choices=_choices(question, lang), style=STYLE, instruction=t("wizard.select_hint", lang),
+            default=default if default in values else None,
+        )
+        return parse_answer(question, prompt.unsafe_ask(), lang)
+    if kind == "checkbox":
+        prompt = questionary.checkbox(
+            message, choices=_choices(question, lang), style=STYLE, instruction=t("wizard.checkbox_hint", lang),
+        )
+        return parse_answer(question, prompt.unsafe_ask(), lang)
+    if kind == "confirm":
+        return questionary.confirm(message, default=bool(default), style=STYLE).unsafe_ask()
+    if kind == "list":
+        return _ask_list(question, lang, message, default or [])
+    prompt = questionary.text(
+        message, default=str(default or ""), validate=_validator(question, lang), style=STYLE,
+        instruction=_instruction(question, lang),
+    )
+    return parse_answer(question, prompt.unsafe_ask(), lang)
+
+
+def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) -> list[Any] | None:
+    """Ask for items one by one until an empty line; each item is validated on its own."""
+    questionary.print(message, style="bold")
+    item_question = question.model_copy(update={"kind": "text", "required": False})
+    items: list[Any] = []
+    label = question.prompt.get(lang)
+    while True:
+        n = len(items) + 1
+        preset = default[n - 1] if n - 1 < len(default) else ""
+        raw = questionary.text(
+            "  " + t("wizard.list_item", lang, label=label, n=n), default=str(preset),
+            validate=_validator(item_question, lang), style=STYLE,
+        ).unsafe_ask()
+        value = parse_answer(item_question, raw, lang)
+        if value is None:
+            return items or None
+        items.append(value)
+
+
+def ask(
+    questions: Sequence[Question],
+    lang: Lang,
+    answers: dict[str, Any] | None = None,
+    *,
+    only: Iterable[str] | None = None,
+    on_change: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Ask every question that applies and is not answered yet (or those in ``only``, to edit them).
+
+    ``on_change`` is called with the answers after each question (drafts).
+    """
+    answers = dict(answers or {})
+    selected = set(only) if only is not None else None
+    try:
+        for question in questions:
+            if not question.applies(answers):
+                if selected is not None:  # an edit made this follow-up irrelevant: drop its stale answer
+                    answers.pop(question.id, None)
+                continue
+            wanted = question.id in selected if selected is not None else question.id not in answers
+            if not wanted:
+                continue
+            applicable = [q for q in questions if q.applies(answers)]
+            step = applicable.index(question) + 1
+            value = _ask_one(question, lang, _message(question, lang, step, len(applicable)), answers.get(question.id))
+            if value is None:
+                answers.pop(question.id, None)
+            else:
+                answers[question.id] = value
+            if on_change:
+                on_change(answers)
+    except (KeyboardInterrupt, EOFError):
+        raise WizardInterrupted(answers) from None
+    return answers

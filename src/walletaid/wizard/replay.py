@@ -1,0 +1,156 @@
+"""Answers files: read them safely and replay them through the same questions the wizard asks.
+
+:func:`load_answers_file` refuses files over 1 MB, non-UTF-8 files and
+anything that is not a mapping.  :func:`replay` checks every key against the
+question definitions and parses every value with :func:`parse_answer`, the
+function the interactive prompts use too, then reports *all* problems at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from walletaid.errors import InputError, Problem
+from walletaid.i18n import Lang, t
+from walletaid.textsafe import clean
+from walletaid.wizard.questions import Question
+
+MAX_ANSWERS_BYTES = 1_000_000
+_YAML_BOOLS = {True: "yes", False: "no"}
+
+
+def _read_bytes(source: str, lang: Lang) -> bytes:
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+    else:
+        path = Path(source)
+        try:
+            if path.stat().st_size > MAX_ANSWERS_BYTES:
+                raise _file_error(source, t("wizard.file_too_big", lang), lang)
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise _file_error(source, t("wizard.file_missing", lang), lang) from None
+        except IsADirectoryError:
+            raise _file_error(source, t("wizard.file_is_dir", lang), lang) from None
+        except PermissionError:
+            raise _file_error(source, t("wizard.file_unreadable", lang), lang) from None
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise _file_error(source, t("wizard.file_too_big", lang), lang)
+    return data
+
+
+def _file_error(source: str, message: str, lang: Lang) -> InputError:
+    return InputError([Problem(f"--answers {source}", message)])
+
+
+def load_answers_file(source: str, lang: Lang) -> dict[str, Any]:
+    """Parse an answers file (YAML or JSON; ``-`` is stdin) into a mapping, or raise :class:`InputError`."""
+    data = _read_bytes(source, lang)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _file_error(source, t("wizard.file_not_utf8", lang), lang) from None
+    try:
+        if source.endswith(".json"):
+            parsed = json.loads(text)
+        else:
+            import yaml
+
+            parsed = yaml.safe_load(text)
+    except Exception as exc:  # json.JSONDecodeError, yaml.YAMLError, RecursionError ...
+        detail = clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        raise _file_error(source, t("wizard.file_not_parsed", lang, detail=detail[:200]), lang) from None
+    if not isinstance(parsed, dict):
+        raise _file_error(source, t("wizard.file_not_mapping", lang), lang)
+    return parsed
+
+
+def _as_text(question: Question, raw: Any, lang: Lang) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise ValueError(t("wizard.not_text", lang))
+    text = clean(str(raw)).strip()
+    if len(text) > question.max_length:
+        raise ValueError(t("wizard.too_long", lang, limit=question.max_length))
+    return text
+
+
+def _as_choice(question: Question, raw: Any, lang: Lang) -> str:
+    allowed = question.choice_values()
+    if isinstance(raw, bool) and _YAML_BOOLS[raw] in allowed:
+        raw = _YAML_BOOLS[raw]  # YAML reads an unquoted yes/no as a boolean
+    if not isinstance(raw, str) or raw.strip() not in allowed:
+        shown = clean(str(raw))[:60]
+        raise ValueError(t("wizard.not_one_of", lang, value=shown, allowed=", ".join(allowed)))
+    return raw.strip()
+
+
+def _as_list(raw: Any, lang: Lang) -> list[Any]:
+    if isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+        return [raw]
+    if not isinstance(raw, list):
+        raise ValueError(t("wizard.not_list", lang))
+    return raw
+
+
+def parse_answer(question: Question, raw: Any, lang: Lang) -> Any:
+    """Turn one raw answer (typed or from a file) into its value; ``ValueError`` says what is allowed.
+
+    Empty answers come back as ``None`` (the caller decides whether the
+    question was required).
+    """
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if question.kind == "select":
+        value: Any = _as_choice(question, raw, lang)
+    elif question.kind == "checkbox":
+        value = [_as_choice(question, item, lang) for item in _as_list(raw, lang)]
+    elif question.kind == "confirm":
+        if not isinstance(raw, bool):
+            raise ValueError(t("wizard.not_bool", lang))
+        value = raw
+    elif question.kind == "list":
+        value = [_as_text(question, item, lang) for item in _as_list(raw, lang)]
+        value = [item for item in value if item] or None
+    else:
+        value = _as_text(question, raw, lang) or None
+    if value is not None and question.parse is not None:
+        value = question.parse(value, lang)
+    return value
+
+
+def _unknown_key_problem(key: str, known: Sequence[str], lang: Lang) -> Problem:
+    close = difflib.get_close_matches(key, known, n=1)
+    message = t("wizard.unknown_key", lang, allowed=", ".join(known))
+    if close:
+        message = t("wizard.did_you_mean", lang, name=close[0]) + " " + message
+    return Problem(clean(str(key))[:80], message)
+
+
+def replay(questions: Sequence[Question], data: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
+    """Answer ``questions`` from ``data``; every problem is collected and raised together.
+
+    A question that does not apply (its ``when`` is false) is neither required
+    nor asked, but a value given for it is still validated and kept.
+    """
+    known = [q.id for q in questions]
+    problems = [_unknown_key_problem(k, known, lang) for k in data if k not in known]
+    answers: dict[str, Any] = {}
+    for question in questions:
+        raw = data.get(question.id)
+        try:
+            value = parse_answer(question, raw, lang)
+        except ValueError as exc:
+            problems.append(Problem(question.id, str(exc)))
+            continue
+        if value is not None:
+            answers[question.id] = value
+        elif question.required and question.applies(answers):
+            problems.append(Problem(question.id, t("wizard.required", lang)))
+    if problems:
+        raise InputError(problems)
+    return answers
