@@ -1,0 +1,262 @@
+"""The case store's records and documents: contact log entries, cases, follow-up state, escalation plans.
+
+``ContactEntryIn`` is what ``walletaid case log`` collects (from prompts or
+flags); :func:`parse_contact_entry` validates raw values with messages in the
+user's language that name the field.  ``CaseListDocument``, ``CaseShowDocument``
+and ``EscalationPlan`` are the ``--format json`` documents of ``walletaid case``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from walletaid.i18n import Lang
+from walletaid.knowledge.models import Source, Strict, Text
+
+ContactChannelId = Literal["hotline", "app_chat", "email", "branch", "social", "other"]
+Outcome = Literal["resolved", "pending", "unresolved"]
+CaseStatus = Literal["open", "closed"]
+CHANNELS: tuple[str, ...] = ("hotline", "app_chat", "email", "branch", "social", "other")
+OUTCOMES: tuple[str, ...] = ("resolved", "pending", "unresolved")
+Promise = datetime | date
+
+
+def parse_promise(value: object) -> Promise | None:
+    """A promised date (``YYYY-MM-DD``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``); ``None`` when empty."""
+    if value is None or isinstance(value, (date, datetime)):
+        return value  # type: ignore[return-value]
+    text = str(value).strip()
+    if not text:
+        return None
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+class ContactEntryIn(BaseModel):
+    """One contact with support, as the user logs it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    channel: ContactChannelId
+    agent: str | None = Field(default=None, max_length=200, description="name or staff number of the agent")
+    reference: str | None = Field(default=None, max_length=200, description="ticket / complaint reference number")
+    promised_by: Promise | None = Field(default=None, description="date (or date and time) support promised an answer")
+    outcome: Outcome
+    note: str | None = Field(default=None, max_length=4000)
+
+    @field_validator("promised_by", mode="before")
+    @classmethod
+    def _promise(cls, value: object) -> Promise | None:
+        return parse_promise(value)
+
+    @field_validator("agent", "reference", "note", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value.strip() if isinstance(value, str) else value
+
+
+class ContactEntry(ContactEntryIn):
+    """A logged contact: the entry plus its number in the case and when it was logged."""
+
+    id: int
+    logged_at: datetime
+
+
+class CaseRecord(BaseModel):
+    """A stored case: its facts (the saved, redacted case document) and its contact timeline."""
+
+    case_id: str
+    title: str
+    status: CaseStatus
+    lang: Lang
+    command: str
+    wallet: str | None = None
+    operator: str | None = None
+    symptom: str | None = None
+    created_at: datetime
+    closed_at: datetime | None = None
+    document: dict[str, Any]
+    contacts: list[ContactEntry] = Field(default_factory=list)
+
+
+FollowUpReason = Literal["promise_overdue", "repeated_contacts", "no_reply_15_days"]
+
+
+class MissedPromise(BaseModel):
+    """A promise whose date passed before the case was resolved."""
+
+    contact_id: int
+    promised_by: Promise
+    reference: str | None = None
+
+
+class FollowUp(BaseModel):
+    """Where a case stands: promises, whether it is overdue, and whether to escalate."""
+
+    next_promise: Promise | None = Field(default=None, description="the promise still pending (future or overdue)")
+    overdue: bool = False
+    missed_promises: list[MissedPromise] = Field(default_factory=list)
+    unresolved_contacts: int = 0
+    days_since_first_contact: int | None = None
+    resolved: bool = False
+    needs_escalation: bool = False
+    reasons: list[FollowUpReason] = Field(default_factory=list)
+    suggest_close: bool = False
+    suggest_first_contact: bool = False
+
+
+class CaseSummary(BaseModel):
+    """One row of ``walletaid case list``."""
+
+    id: str
+    title: str
+    status: CaseStatus
+    created_at: datetime
+    age_days: int
+    next_promise: Promise | None = None
+    overdue: bool = False
+    contacts: int = 0
+    needs_escalation: bool = False
+
+
+class CaseListDocument(BaseModel):
+    """``walletaid case list --format json``."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["case"] = "case"
+    action: Literal["list"] = "list"
+    lang: Lang
+    cases: list[CaseSummary]
+
+
+class CaseShowDocument(BaseModel):
+    """``walletaid case show ID --format json``: the case, its timeline and the follow-up advice."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["case"] = "case"
+    action: Literal["show"] = "show"
+    lang: Lang
+    case: CaseRecord
+    follow_up: FollowUp
+
+
+# --- escalation: knowledge (escalation.json) and plan ---------------------------------------------
+
+StepId = Literal["police", "antifraud", "operator", "ecny_app", "pboc", "nfra", "legal", "community", "exchange"]
+
+
+class LadderEntry(Strict):
+    """One rung of the escalation ladder as stored in ``knowledge/escalation.json``."""
+
+    id: StepId
+    who: Text
+    number: str | None = Field(default=None, description="only numbers from domain-facts.md")
+    place: Text | None = None
+    when: Text
+    ask: Text
+    bring: Text
+    caveat: Text | None = None
+    source: Source
+
+
+class OperatorLine(Strict):
+    """An operator's hotline for the complaint step (fallback while the contacts directory is missing)."""
+
+    name: Text
+    number: str | None = None
+    website: str
+    caveat: Text | None = None
+    source: Source
+
+
+class EscalationKnowledge(Strict):
+    """``knowledge/escalation.json``."""
+
+    ladder: list[LadderEntry]
+    operators: dict[str, OperatorLine]
+    ecny_hotline: OperatorLine
+    complaint_rule: Text
+    complaint_rule_source: Source
+
+
+class EscalationStep(BaseModel):
+    """One step of the plan: who, how to reach them, when it applies, what to ask for and bring."""
+
+    id: StepId
+    who: str
+    contact: list[str] = Field(description="numbers or places, in order")
+    when: str
+    ask: str
+    bring: str
+    caveat: str | None = None
+    applies_now: bool = True
+    source: str | None = None
+
+
+class EscalationPlan(BaseModel):
+    """``walletaid case escalate ID --format json``."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["case"] = "case"
+    action: Literal["escalate"] = "escalate"
+    lang: Lang
+    case_id: str
+    title: str
+    fraud: bool
+    follow_up: FollowUp
+    steps: list[EscalationStep] = Field(min_length=1)
+    references: list[str] = Field(default_factory=list, description="reference numbers from the contact log")
+    rule: str
+
+
+def parse_contact_entry(raw: Mapping[str, Any], lang: Lang) -> ContactEntryIn:
+    """Validate raw ``case log`` values; raise ``InputError`` naming each bad field, in ``lang``."""
+    from walletaid.errors import InputError, Problem
+    from walletaid.i18n import t
+
+    try:
+        return ContactEntryIn.model_validate(dict(raw))
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            field = str(err["loc"][0]) if err["loc"] else "?"
+            problems.append(Problem(field, _problem_text(field, err["type"], lang, t)))
+        raise InputError(problems=problems) from None
+
+
+def _problem_text(field: str, kind: str, lang: Lang, t: Any) -> str:
+    if kind == "missing":
+        return t("case.err_missing", lang)
+    if kind == "extra_forbidden":
+        return t("case.err_unknown_key", lang)
+    if field == "channel":
+        return t("case.err_channel", lang, values=", ".join(CHANNELS))
+    if field == "outcome":
+        return t("case.err_outcome", lang, values=", ".join(OUTCOMES))
+    if field == "promised_by":
+        return t("case.err_promise", lang)
+    if kind == "string_too_long":
+        return t("case.err_too_long", lang)
+    return t("case.err_invalid", lang)
+
+
+def label(kind: Literal["wallet", "operator", "symptom", "channel", "outcome"], value: str | None, lang: Lang) -> str:
+    """The user-facing name of a wallet, operator, symptom, channel or outcome id (the id itself if unknown)."""
+    from walletaid.i18n import catalogue
+
+    if not value:
+        return ""
+    return catalogue("case")[lang].get(f"{kind}_{value}", value)
+
+
+def case_title(wallet: str | None, operator: str | None, symptom: str | None, lang: Lang) -> str:
+    """A short title such as ``数字人民币 · 工商银行 · 支付失败``."""
+    parts = [label("wallet", wallet, lang), label("operator", operator, lang), label("symptom", symptom, lang)]
+    return " · ".join(p for p in parts if p) or label("symptom", "other", lang)

@@ -1,0 +1,302 @@
+"""The local case store: one SQLite file (stdlib ``sqlite3``) holding saved cases and their contact logs.
+
+The file lives in the data folder (``WALLETAID_HOME`` or the platform's user
+data folder, 0700) and is created 0600.  WAL journaling, a 10-second busy
+timeout and ``BEGIN IMMEDIATE`` write transactions let several walletaid
+processes write at once without losing an entry.  Everything saved passes
+through the redactor first: the store obeys the same privacy rules as every
+exported file.  ``secure_delete`` is on, so deleted cases are overwritten in the
+file, not just unlinked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from walletaid.errors import WalletaidError
+from walletaid.models.case import (
+    CaseRecord,
+    CaseSummary,
+    ContactEntry,
+    ContactEntryIn,
+    case_title,
+    parse_promise,
+)
+from walletaid.store_migrations import migrate
+
+STORE_NAME = "cases.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+# Keys of a case document that hold no user text and must stay byte-exact.
+_FIXED_KEYS = frozenset({"schema_version", "command", "lang", "case_id", "created_at", "redactions", "evidence"})
+
+
+class CaseNotFound(WalletaidError):
+    """No case with this id in the store."""
+
+    exit_code = 2
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(f"no case {case_id} in the case store")
+        self.case_id = case_id
+
+    def message(self, lang: str) -> str:
+        """The error in the user's language."""
+        from walletaid.i18n import t
+
+        return t("case.err_not_found", lang, case_id=self.case_id)  # type: ignore[arg-type]
+
+
+def default_path() -> Path:
+    """``<data folder>/cases.sqlite3``."""
+    from walletaid.paths import data_dir
+
+    return data_dir() / STORE_NAME
+
+
+def connect(path: Path | None = None) -> sqlite3.Connection:
+    """Open (creating 0600 if needed) and migrate the case store."""
+    path = Path(path) if path is not None else default_path()
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def _write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that takes the lock up front (no upgrade deadlocks between processes)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _redaction_dict(item: object) -> object:
+    if hasattr(item, "model_dump"):
+        return item.model_dump(mode="json")  # type: ignore[union-attr]
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        return dataclasses.asdict(item)
+    return item
+
+
+def redact_document(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with every free-text value passed through the redactor again (defence in depth)."""
+    from walletaid.engines.redact import redact_text, redact_tree
+
+    out: dict[str, Any] = {}
+    found: list[object] = []
+    for key, value in document.items():
+        if key == "evidence" and isinstance(value, list):
+            items = []
+            for item in value:
+                item = dict(item) if isinstance(item, dict) else {"name": str(item)}
+                if isinstance(item.get("name"), str):
+                    item["name"], more = redact_text(item["name"], "evidence.name")
+                    found.extend(more)
+                items.append(item)
+            out[key] = items
+        elif key in _FIXED_KEYS:
+            out[key] = value
+        else:
+            out[key], more = redact_tree(value, key)
+            found.extend(more)
+    if found:
+        out["redactions"] = list(document.get("redactions") or []) + [_redaction_dict(r) for r in found]
+    return out
+
+
+def _facts(document: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """wallet, operator, symptom of a prepare-ticket or diagnose document."""
+    account = document.get("account") or {}
+    issue = document.get("issue") or {}
+    wallet = account.get("wallet") or document.get("wallet")
+    operator = account.get("operator") or document.get("operator")
+    symptom = issue.get("symptom") or document.get("symptom")
+    return wallet, operator, symptom
+
+
+def _doc_lang(document: dict[str, Any]) -> str:
+    return document.get("lang") if document.get("lang") in ("zh", "en") else "en"  # type: ignore[return-value]
+
+
+def save_case(conn: sqlite3.Connection, document: dict[str, Any], *, now: datetime) -> str:
+    """Save (or update) a case document; return its id. Contacts of an existing case are kept."""
+    from walletaid.caseid import is_case_id, new_case_id
+
+    if not isinstance(document, dict):
+        raise TypeError("a case document is a JSON object")
+    doc = redact_document(document)
+    raw_id = str(doc.get("case_id") or "")
+    case_id = raw_id.strip().upper() if is_case_id(raw_id) else new_case_id(now)
+    doc["case_id"] = case_id
+    created_at = str(doc.get("created_at") or now.isoformat(timespec="seconds"))
+    doc.setdefault("created_at", created_at)
+    wallet, operator, symptom = _facts(doc)
+    lang = _doc_lang(doc)
+    title = case_title(wallet, operator, symptom, lang)  # type: ignore[arg-type]
+    with _write(conn):
+        conn.execute(
+            """INSERT INTO cases (id, created_at, status, lang, command, title, wallet, operator, symptom, document)
+               VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, command = excluded.command,
+                 title = excluded.title, wallet = excluded.wallet, operator = excluded.operator,
+                 symptom = excluded.symptom, document = excluded.document""",
+            (case_id, created_at, lang, str(doc.get("command") or "case"), title, wallet, operator, symptom,
+             json.dumps(doc, ensure_ascii=False, sort_keys=True)),
+        )
+    return case_id
+
+
+def _contact(row: sqlite3.Row | tuple) -> ContactEntry:
+    cid, logged_at, channel, agent, reference, promised_by, outcome, note = row
+    return ContactEntry(
+        id=cid, logged_at=datetime.fromisoformat(logged_at), channel=channel, agent=agent,
+        reference=reference, promised_by=parse_promise(promised_by), outcome=outcome, note=note,
+    )
+
+
+def _contacts(conn: sqlite3.Connection, case_id: str) -> list[ContactEntry]:
+    rows = conn.execute(
+        "SELECT id, logged_at, channel, agent, reference, promised_by, outcome, note "
+        "FROM contacts WHERE case_id = ? ORDER BY id",
+        (case_id,),
+    ).fetchall()
+    return [_contact(r) for r in rows]
+
+
+def _normal_id(case_id: str) -> str:
+    return case_id.strip().upper()
+
+
+def get_case(conn: sqlite3.Connection, case_id: str) -> CaseRecord:
+    """The case and its timeline; :class:`CaseNotFound` if there is none."""
+    case_id = _normal_id(case_id)
+    row = conn.execute(
+        "SELECT id, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, document "
+        "FROM cases WHERE id = ?",
+        (case_id,),
+    ).fetchone()
+    if row is None:
+        raise CaseNotFound(case_id)
+    cid, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, document = row
+    return CaseRecord(
+        case_id=cid, title=title, status=status, lang=lang, command=command, wallet=wallet, operator=operator,
+        symptom=symptom, created_at=datetime.fromisoformat(created_at),
+        closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
+        document=json.loads(document), contacts=_contacts(conn, cid),
+    )
+
+
+def list_cases(conn: sqlite3.Connection, *, now: datetime, include_closed: bool = True) -> list[CaseSummary]:
+    """Every case (open ones first, newest first) with its follow-up state."""
+    from walletaid.engines.followup import case_age_days, follow_up
+
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM cases WHERE ? OR status = 'open' "
+        "ORDER BY status = 'closed', created_at DESC, id DESC",
+        (include_closed,),
+    )]
+    out = []
+    for cid in ids:
+        record = get_case(conn, cid)
+        state = follow_up(record, now=now)
+        out.append(CaseSummary(
+            id=record.case_id, title=record.title, status=record.status, created_at=record.created_at,
+            age_days=case_age_days(record, now=now), next_promise=state.next_promise, overdue=state.overdue,
+            contacts=len(record.contacts), needs_escalation=state.needs_escalation,
+        ))
+    return out
+
+
+def _redact_entry(entry: ContactEntryIn) -> ContactEntryIn:
+    from walletaid.engines.redact import redact_text
+    from walletaid.textsafe import clean
+
+    values = {}
+    for name in ("agent", "reference", "note"):
+        text = getattr(entry, name)
+        if text is not None:
+            text, _ = redact_text(clean(text, keep_newlines=name == "note"), f"contact.{name}")
+        values[name] = text
+    return entry.model_copy(update=values)
+
+
+def add_contact(conn: sqlite3.Connection, case_id: str, entry: ContactEntryIn, *, now: datetime) -> ContactEntry:
+    """Log one contact with support (free text redacted); :class:`CaseNotFound` if there is no such case."""
+    case_id = _normal_id(case_id)
+    entry = _redact_entry(entry)
+    promise = entry.promised_by.isoformat() if entry.promised_by is not None else None
+    with _write(conn):
+        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            raise CaseNotFound(case_id)
+        cursor = conn.execute(
+            "INSERT INTO contacts (case_id, logged_at, channel, agent, reference, promised_by, outcome, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (case_id, now.isoformat(timespec="seconds"), entry.channel, entry.agent, entry.reference, promise,
+             entry.outcome, entry.note),
+        )
+        new_id = cursor.lastrowid
+    return ContactEntry(id=int(new_id or 0), logged_at=datetime.fromisoformat(now.isoformat(timespec="seconds")),
+                        **entry.model_dump())
+
+
+def close_case(conn: sqlite3.Connection, case_id: str, *, now: datetime) -> None:
+    """Mark a case closed (its record and timeline are kept)."""
+    case_id = _normal_id(case_id)
+    with _write(conn):
+        cursor = conn.execute(
+            "UPDATE cases SET status = 'closed', closed_at = ? WHERE id = ?",
+            (now.isoformat(timespec="seconds"), case_id),
+        )
+        if cursor.rowcount == 0:
+            raise CaseNotFound(case_id)
+
+
+def delete_case(conn: sqlite3.Connection, case_id: str) -> None:
+    """Remove a case and its timeline from the store (overwritten in the file: ``secure_delete``)."""
+    case_id = _normal_id(case_id)
+    with _write(conn):
+        conn.execute("DELETE FROM contacts WHERE case_id = ?", (case_id,))
+        if conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount == 0:
+            raise CaseNotFound(case_id)
+    _checkpoint(conn)
+
+
+def purge(conn: sqlite3.Connection) -> int:
+    """Remove every case; return how many there were."""
+    with _write(conn):
+        conn.execute("DELETE FROM contacts")
+        count = conn.execute("DELETE FROM cases").rowcount
+    _checkpoint(conn)
+    return count
+
+
+def _checkpoint(conn: sqlite3.Connection) -> None:
+    """Move the WAL into the main file and empty it, so deleted text does not linger in the journal."""
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError:
+        pass  # another process is reading; its next checkpoint does it
