@@ -1,0 +1,94 @@
+"""Start-up speed as ratios against the libraries' own import time (issue: terminal quality).
+
+Runs every command several times, interleaved so machine noise hits all of
+them alike, and compares medians:
+
+* ``walletaid --help``                       vs ``python -c "import typer"``          (target ≤ 1.15)
+* ``walletaid diagnose --answers F --format json`` vs ``import typer, pydantic, rich`` (target ≤ 1.25)
+
+It also reports whether the non-interactive path imported questionary or
+prompt_toolkit (it must not).  Usage: ``python benchmarks/startup.py [--runs N]``.
+Exit status 1 when a target is missed, so it can gate a release by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ANSWERS = "wallet: ecny\noperator: icbc\nsymptom: payment_failed\nerror_message: 超过钱包年累计支付额度\n"
+
+
+def _walletaid() -> list[str]:
+    script = Path(sys.executable).with_name("walletaid")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("walletaid")
+    return [found] if found else [sys.executable, "-m", "walletaid"]
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def _imported_prompt_libs(answers: Path, env: dict[str, str]) -> list[str]:
+    code = (
+        "import sys\nfrom walletaid.cli import app\n"
+        f"try:\n    app(['diagnose', '--answers', {str(answers)!r}, '--format', 'json'])\nexcept SystemExit:\n    pass\n"
+        "print(','.join(m for m in ('questionary', 'prompt_toolkit') if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    last = done.stderr.strip().splitlines()[-1:] or [""]
+    return [m for m in last[0].split(",") if m]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as home:
+        answers = Path(home) / "answers.yaml"
+        answers.write_text(ANSWERS, encoding="utf-8")
+        env = dict(os.environ, WALLETAID_HOME=home, WALLETAID_LANG="en", PYTHONDONTWRITEBYTECODE="0")
+        cases = {
+            "import typer": [sys.executable, "-c", "import typer"],
+            "walletaid --help": [*_walletaid(), "--help"],
+            "import typer, pydantic, rich": [sys.executable, "-c", "import typer, pydantic, rich"],
+            "walletaid diagnose --answers F --format json": [*_walletaid(), "diagnose", "--answers", str(answers),
+                                                              "--format", "json"],
+        }
+        for cmd in cases.values():  # warm the OS cache and byte-code
+            _time(cmd, env)
+        samples: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(runs):
+            for name, cmd in cases.items():
+                samples[name].append(_time(cmd, env))
+        prompt_libs = _imported_prompt_libs(answers, env)
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    for name, value in median.items():
+        print(f"{name:<48} {value * 1000:7.1f} ms (median of {runs})")
+    checks = [
+        ("walletaid --help / import typer", median["walletaid --help"] / median["import typer"], 1.15),
+        ("diagnose --answers json / import typer+pydantic+rich",
+         median["walletaid diagnose --answers F --format json"] / median["import typer, pydantic, rich"], 1.25),
+    ]
+    ok = True
+    for label, ratio, target in checks:
+        verdict = "ok" if ratio <= target else "MISSED"
+        ok &= ratio <= target
+        print(f"{label:<56} ratio {ratio:5.2f} (target ≤ {target}) {verdict}")
+    print("prompt libraries imported on the non-interactive path:", ", ".join(prompt_libs) or "none")
+    return 0 if ok and not prompt_libs else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
