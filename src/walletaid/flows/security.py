@@ -124,8 +124,9 @@ def _batch_items(lines: Iterable[bytes], lang: Lang) -> Iterator[tuple[int, Any,
 
 def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     """JSON Lines in, one result per line out (in order); bad lines get an ``error`` line."""
+    from walletaid import console
     from walletaid.engines.scam import check_message
-    from walletaid.render import scam as renderer
+    from walletaid.render import batch as batch_renderer
 
     field = f"--batch {source}"
     try:
@@ -149,8 +150,10 @@ def run_batch(source: str, lang: Lang, fmt: Format) -> int:
                 rows.append(row)
     if read == 0:
         raise InputError([Problem(field, t("flows.batch_no_lines", lang))])
-    if fmt != "json":
-        renderer.print_batch(rows, lang, fmt)
+    if fmt == "markdown":
+        console.print_markdown(batch_renderer.render_markdown(rows, lang))
+    elif fmt == "text":
+        console.print_renderable(batch_renderer.render_text(rows, lang))
     return 0
 
 

@@ -1,0 +1,49 @@
+"""The message check over many messages (``security-check --batch``) as a table, for text and Markdown output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from walletaid.i18n import Lang, t
+from walletaid.textsafe import clean, for_rich
+
+VERDICT_STYLE = {"danger": "bold red", "suspicious": "yellow", "no_known_signals": "green"}
+
+
+def _cells(row: dict[str, Any], lang: Lang) -> tuple[str, str, str]:
+    ident = clean(str(row.get("id") if row.get("id") is not None else row.get("line", "")))
+    if "error" in row:
+        return ident, t("batch.error", lang), clean(row["error"])
+    verdict = row["verdict"]
+    signals = ", ".join(s["id"] for s in row.get("signals", [])) or "-"
+    return ident, t(f"batch.verdict_{verdict}", lang), signals
+
+
+def render_text(rows: list[dict[str, Any]], lang: Lang) -> Any:
+    """A table: id, verdict, signal ids; then the counts."""
+    from rich.console import Group
+    from rich.table import Table
+
+    table = Table(t("batch.col_id", lang), t("batch.col_verdict", lang), t("batch.col_signals", lang),
+                  show_lines=False, expand=False)
+    for row in rows:
+        ident, verdict, signals = _cells(row, lang)
+        style = VERDICT_STYLE.get(row.get("verdict", ""), "magenta")
+        table.add_row(for_rich(ident), f"[{style}]{for_rich(verdict)}[/]", for_rich(signals))
+    return Group(table, t("batch.summary", lang, **_counts(rows)))
+
+
+def _counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+    verdicts = [row.get("verdict", "error") for row in rows]
+    return {key: verdicts.count(key) for key in ("danger", "suspicious", "no_known_signals", "error")}
+
+
+def render_markdown(rows: list[dict[str, Any]], lang: Lang) -> str:
+    """The same table in Markdown."""
+    head = f"| {t('batch.col_id', lang)} | {t('batch.col_verdict', lang)} | {t('batch.col_signals', lang)} |"
+    lines = [head, "| --- | --- | --- |"]
+    for row in rows:
+        cells = [c.replace("|", "\\|").replace("\n", " ") for c in _cells(row, lang)]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", t("batch.summary", lang, **_counts(rows))]
+    return "\n".join(lines) + "\n"
