@@ -1,0 +1,238 @@
+"""Pure engine of ``prepare-ticket``: validated answers + evidence records → the case document.
+
+No I/O and no clock: ``now`` and ``case_id`` come in as arguments.  Every
+free-text field goes through the redaction engine, the phone number and the
+e-mail are masked, and what was removed is listed (field and kind only).  The
+case also says what support will still ask for (``missing``), how to open the
+call or chat (``opener``, three sentences) and what to write down during it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from walletaid.i18n import Lang, t
+from walletaid.models.ticket import (
+    AccountSection, CaseDocument, DeviceSection, EvidenceItem, IssueSection, MissingItem, RedactionEntry,
+    TicketAnswers, TransactionSection,
+)
+from walletaid.textsafe import clean
+
+FREE_TEXT_FIELDS = ("account_name", "steps", "error_message", "description", "counterparty")
+PAYMENT_SYMPTOMS = ("payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction")
+ERROR_TEXT_SYMPTOMS = ("payment_failed", "cannot_login", "account_locked", "app_crash", "nfc_payment_failed")
+DEVICE_SYMPTOMS = ("app_crash", "nfc_payment_failed")
+COUNTERPARTY_SYMPTOMS = ("transfer_not_arrived", "unrecognized_transaction")
+Redactor = Callable[[Any, str], Any]
+
+
+def mask_phone_e164(e164: str) -> str:
+    """A normalised phone number masked for display: ``+8613812345678`` → ``138****5678``."""
+    from walletaid.engines.redact import mask_phone
+
+    return mask_phone(e164[3:] if e164.startswith("+86") else e164)
+
+
+def _redactor(found: list[RedactionEntry]) -> Redactor:
+    """A function that redacts one free-text value and records what it removed in ``found``."""
+    from walletaid.engines.redact import redact_tree
+
+    def redact(value: Any, field: str) -> Any:
+        if value is None:
+            return None
+        value = [clean(v) for v in value] if isinstance(value, list) else clean(value)
+        result, redactions = redact_tree(value, field)
+        found.extend(RedactionEntry(field=r.field, kind=r.kind, action=r.action) for r in redactions)
+        return result
+
+    return redact
+
+
+def _when(value: datetime | date) -> tuple[str, str, str]:
+    """ISO text, precision and UTC offset of the time it happened."""
+    if isinstance(value, datetime):
+        offset = value.strftime("%z") or "+0000"
+        precision = "second" if value.second or value.microsecond else "minute"
+        text = value.replace(microsecond=0).isoformat(timespec="seconds" if precision == "second" else "minutes")
+        return text, precision, f"{offset[:3]}:{offset[3:]}"
+    return value.isoformat(), "day", ""
+
+
+def _sections(answers: TicketAnswers, redact: Redactor, found: list[RedactionEntry]) -> dict[str, Any]:
+    account = AccountSection(
+        phone=mask_phone_e164(answers.phone),
+        email=_mask_email(answers.email) if answers.email else None,
+        account_name=redact(answers.account_name, "account_name"),
+    )
+    found.append(RedactionEntry(field="phone", kind="phone", action="masked"))
+    if answers.email:
+        found.append(RedactionEntry(field="email", kind="email", action="masked"))
+    occurred, precision, offset = _when(answers.occurred_at)
+    issue = IssueSection(
+        wallet=answers.wallet, operator=answers.operator, symptom=answers.symptom,
+        occurred_at=occurred, occurred_at_precision=precision, timezone=offset,
+        steps=redact(answers.steps, "steps") or [], error_message=redact(answers.error_message, "error_message"),
+        description=redact(answers.description, "description"), network=answers.network, app_updated=answers.app_updated,
+    )
+    return {"account": account, "issue": issue, "transaction": _transaction(answers, redact), "device": _device(answers)}
+
+
+def _mask_email(email: str) -> str:
+    from walletaid.engines.redact import mask_email
+
+    return mask_email(email)
+
+
+def _transaction(answers: TicketAnswers, redact: Redactor) -> TransactionSection | None:
+    given = (answers.amount, answers.counterparty, answers.transaction_id)
+    if all(v is None for v in given):
+        return None
+    return TransactionSection(
+        amount=None if answers.amount is None else format(answers.amount, "f"),
+        currency=answers.currency or "CNY",
+        counterparty=redact(answers.counterparty, "counterparty"),
+        transaction_id=clean(answers.transaction_id, keep_newlines=False) if answers.transaction_id else None,
+    )
+
+
+def _device(answers: TicketAnswers) -> DeviceSection:
+    def tidy(value: str | None) -> str | None:
+        return clean(value, keep_newlines=False) if value else None
+
+    return DeviceSection(
+        brand=tidy(answers.device_brand), model=tidy(answers.device_model), os=tidy(answers.os),
+        os_version=tidy(answers.os_version), app_version=tidy(answers.app_version),
+    )
+
+
+def money_moved(answers: TicketAnswers) -> bool:
+    """Whether a payment or transfer is at the heart of the problem (so support will look for it)."""
+    return answers.symptom in PAYMENT_SYMPTOMS or (answers.symptom == "suspicious_contact" and answers.money_sent == "yes")
+
+
+def missing_ids(answers: TicketAnswers, evidence: list[EvidenceItem]) -> list[str]:
+    """Ids of what support will likely ask for that the answers do not have, most important first."""
+    checks = [
+        ("operator", answers.wallet == "ecny" and answers.operator is None),
+        ("transaction_id", money_moved(answers) and not answers.transaction_id),
+        ("amount", money_moved(answers) and answers.amount is None),
+        ("counterparty", (answers.symptom in COUNTERPARTY_SYMPTOMS or money_moved(answers) and answers.symptom == "suspicious_contact")
+         and not answers.counterparty),
+        ("occurred_time", not isinstance(answers.occurred_at, datetime)),
+        ("error_message", answers.symptom in ERROR_TEXT_SYMPTOMS and not answers.error_message),
+        ("evidence", not evidence),
+        ("steps", not answers.steps),
+        ("device", answers.symptom in DEVICE_SYMPTOMS and not (answers.device_model and answers.os and answers.os_version)),
+        ("app_version", not answers.app_version),
+    ]
+    return [name for name, absent in checks if absent]
+
+
+def _missing(answers: TicketAnswers, evidence: list[EvidenceItem], lang: Lang) -> list[MissingItem]:
+    return [
+        MissingItem(id=name, what=t(f"ticket.missing_{name}", lang), why=t(f"ticket.missing_{name}_why", lang))
+        for name in missing_ids(answers, evidence)
+    ]
+
+
+def build_case(
+    answers: TicketAnswers, evidence: list[EvidenceItem], lang: Lang, *, now: datetime, case_id: str
+) -> CaseDocument:
+    """The case document for ``answers``: masked, redacted, diagnosed, with what is missing and how to call."""
+    from walletaid.engines.diagnose import diagnose
+    found: list[RedactionEntry] = []
+    redact = _redactor(found)
+    sections = _sections(answers, redact, found)
+    issue: IssueSection = sections["issue"]
+    # The diagnosis sees the redacted texts: nothing it quotes back can hold a secret.
+    safe = answers.diagnose_answers().model_copy(update={"error_message": issue.error_message, "description": issue.description})
+    doc_fields = {
+        **sections,
+        "schema_version": 1, "command": "prepare-ticket", "lang": lang, "case_id": case_id, "created_at": now,
+        "evidence": list(evidence), "diagnosis": diagnose(safe, lang), "redactions": _dedupe(found),
+        "missing": _missing(answers, evidence, lang),
+    }
+    draft = CaseDocument.model_validate({**doc_fields, "opener": [], "write_down": []})
+    return draft.model_copy(update={"opener": opener(draft, lang), "write_down": write_down(draft, lang)})
+
+
+def _wallet_text(doc: CaseDocument, lang: Lang) -> str:
+    issue = doc.issue
+    if issue.wallet == "ecny" and issue.operator:
+        return t("ticket.wallet_ecny_operator", lang, operator=t(f"ticket.operator_{issue.operator}", lang))
+    return t(f"ticket.wallet_{issue.wallet}", lang)
+
+
+def _when_text(issue: IssueSection, lang: Lang) -> str:
+    if issue.occurred_at_precision == "day":
+        return t("ticket.when_day", lang, date=issue.occurred_at)
+    day, _, clock = issue.occurred_at.partition("T")
+    zone = "" if issue.timezone == "+08:00" else t("ticket.when_zone", lang, offset=issue.timezone)
+    return t("ticket.when_time", lang, date=day, time=clock[:5], zone=zone)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def opener(doc: CaseDocument, lang: Lang) -> list[str]:
+    """Three sentences to open the call or chat: whose wallet, what happened when (with the error), what to ask for."""
+    issue = doc.issue
+    first = t("ticket.opener_who", lang, wallet=_wallet_text(doc, lang), last4=doc.account.phone[-4:])
+    details = ""
+    if issue.error_message:
+        details += t("ticket.opener_error", lang, error=_short(issue.error_message))
+    money = doc.transaction
+    if money and money.amount:
+        details += t("ticket.opener_amount", lang, amount=money.amount, currency=money.currency)
+    if money and money.transaction_id:
+        details += t("ticket.opener_txid", lang, txid=money.transaction_id)
+    second = t("ticket.opener_what", lang, when=_when_text(issue, lang),
+               what=t(f"ticket.happened_{issue.symptom}", lang), details=details)
+    third = t(f"ticket.ask_{issue.symptom}", lang)
+    return [first, second, third]
+
+
+def write_down(doc: CaseDocument, lang: Lang) -> list[str]:
+    """What to note during the contact: who, reference number, when and how, what was promised, by when, next steps."""
+    keys = ["agent", "reference", "contact", "promise", "deadline", "next"]
+    if doc.issue.symptom in PAYMENT_SYMPTOMS or doc.transaction is not None:
+        keys.append("money_status")
+    return [t(f"ticket.write_{key}", lang) for key in keys]
+
+
+def _dedupe(found: list[RedactionEntry]) -> list[RedactionEntry]:
+    seen: list[RedactionEntry] = []
+    for entry in found:
+        if entry not in seen:
+            seen.append(entry)
+    return seen
+
+
+def review_values(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers made safe to show on a review screen: phone and e-mail masked, free text redacted, file base names.
+
+    Takes the raw answers mapping (before or after validation); the values are
+    for display only.
+    """
+    from os.path import basename
+
+    shown: dict[str, Any] = {}
+    redact = _redactor([])
+    for key, value in answers.items():
+        if value is None:
+            shown[key] = None
+        elif key == "phone":
+            shown[key] = mask_phone_e164(str(value))
+        elif key == "email":
+            shown[key] = _mask_email(str(value))
+        elif key in FREE_TEXT_FIELDS:
+            shown[key] = redact(value, key)
+        elif key == "evidence":
+            shown[key] = [clean(basename(str(p))) for p in value]
+        else:
+            shown[key] = value
+    return shown
