@@ -1,0 +1,106 @@
+"""The ``prepare-ticket`` questions: the ``diagnose`` ones first, then account, issue, money, device, evidence.
+
+One definition drives the wizard, ``--answers`` replay and ``walletaid schema
+answers-ticket``.  The money questions are asked only when the symptom
+involves money.  Every value goes through a :mod:`walletaid.validators`
+function, so the wizard re-asks a bad answer with the reason and replay lists
+every problem at once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache, partial
+from typing import Any
+
+from walletaid import validators as v
+from walletaid.knowledge.models import Text
+from walletaid.models.ticket import MONEY_SYMPTOMS
+from walletaid.wizard.questions import Question
+
+
+def _q(section: str, **fields: Any) -> Question:
+    for key in ("prompt", "help"):
+        if isinstance(fields.get(key), tuple):
+            fields[key] = Text(zh=fields[key][0], en=fields[key][1])
+    return Question(section=section, **fields)
+
+
+def _short(field: str, max_length: int = 100) -> Any:
+    return partial(v.parse_short_text, field=field, max_length=max_length)
+
+
+def _account() -> tuple[Question, ...]:
+    return (
+        _q("account", id="phone", kind="text", required=True, max_length=40, parse=v.parse_phone,
+           prompt=("钱包注册用的手机号是多少?", "Which mobile number is the wallet registered with?"),
+           help=("只用来核对身份,文件里只保留前 3 位和后 4 位", "Only to identify you; files keep just the first 3 and last 4 digits")),
+        _q("account", id="email", kind="text", max_length=254, parse=v.parse_email,
+           prompt=("邮箱地址(可不填)", "E-mail address (optional)"),
+           help=("文件里只保留部分字符", "Files keep only part of it")),
+        _q("account", id="account_name", kind="text", max_length=200, parse=_short("account_name", 200),
+           prompt=("App 里显示的钱包或账户名称(可不填)", "Wallet or account name as shown in the app (optional)")),
+    )
+
+
+def _issue() -> tuple[Question, ...]:
+    return (
+        _q("issue", id="occurred_at", kind="text", required=True, max_length=40, parse=v.parse_time,
+           prompt=("问题是什么时候发生的?", "When did it happen?"),
+           help=("例如 2026-11-20 14:30;记不清几点就只填日期", "e.g. 2026-11-20 14:30; if you don't remember the hour, give the date")),
+        _q("issue", id="steps", kind="list", max_length=1000, parse=v.parse_steps,
+           prompt=("您按顺序做了哪些操作?每行一步,空行结束", "What did you do, step by step? One step per line; an empty line ends"),
+           help=("不要写密码、验证码或助记词", "Never include passwords, codes or recovery phrases")),
+    )
+
+
+def _money() -> tuple[Question, ...]:
+    when = {"symptom": MONEY_SYMPTOMS}
+    return (
+        _q("money", id="amount", kind="text", when=when, max_length=40, parse=v.parse_amount,
+           prompt=("涉及多少钱?", "How much money is involved?"),
+           help=("只填数字,例如 128.50", "Digits only, e.g. 128.50")),
+        _q("money", id="currency", kind="text", when=when, default="CNY", max_length=20, parse=v.parse_currency,
+           prompt=("币种", "Currency"),
+           help=("人民币填 CNY;加密货币填代码,例如 USDT、BTC", "CNY for renminbi; a ticker such as USDT or BTC for crypto")),
+        _q("money", id="counterparty", kind="text", when=when, max_length=300, parse=_short("counterparty", 300),
+           prompt=("对方是谁?(姓名、钱包编号或账户,可不填)", "Who is the other side? (name, wallet id or account; optional)")),
+        _q("money", id="transaction_id", kind="text", when=when, max_length=100, parse=_short("transaction_id"),
+           prompt=("交易单号或订单号(在交易详情里能找到)", "Transaction or order number (shown in the transaction details)")),
+    )
+
+
+def _device() -> tuple[Question, ...]:
+    return (
+        _q("device", id="device_brand", kind="text", parse=_short("device_brand"),
+           prompt=("手机品牌", "Phone brand"),
+           help=("例如 华为、荣耀、小米、OPPO、vivo、苹果", "e.g. Huawei, Honor, Xiaomi, OPPO, vivo, Apple")),
+        _q("device", id="device_model", kind="text", parse=_short("device_model"),
+           prompt=("手机型号", "Phone model"), help=("例如 Mate 60、iPhone 15", "e.g. Mate 60, iPhone 15")),
+        _q("device", id="os", kind="text", parse=v.parse_os,
+           prompt=("手机系统", "Phone system"), help=("HarmonyOS(鸿蒙)、Android(安卓)或 iOS", "HarmonyOS, Android or iOS")),
+        _q("device", id="os_version", kind="text", parse=_short("os_version"),
+           prompt=("系统版本", "System version"), help=("例如 4.2、14、17.5", "e.g. 4.2, 14, 17.5")),
+        _q("device", id="app_version", kind="text", parse=_short("app_version"),
+           prompt=("App 版本号", "App version"), help=("一般能在 App 的“关于”页面看到", "Usually shown on the app's About page")),
+    )
+
+
+def _evidence() -> tuple[Question, ...]:
+    return (
+        _q("evidence", id="evidence", kind="list", max_length=4096, parse=v.parse_evidence,
+           prompt=("截图、录屏或 PDF 的文件路径(每行一个,空行结束)", "Paths of screenshots, recordings or PDFs (one per line; an empty line ends)"),
+           help=("每个文件不超过 50 MB;只记录文件名、大小和校验值", "Up to 50 MB each; only the file name, size and checksum are recorded")),
+    )
+
+
+def ticket_own_questions() -> tuple[Question, ...]:
+    """The questions ``prepare-ticket`` adds after the ``diagnose`` ones."""
+    return _account() + _issue() + _money() + _device() + _evidence()
+
+
+@lru_cache(maxsize=1)
+def ticket_questions() -> tuple[Question, ...]:
+    """Every ``prepare-ticket`` question in the order asked: the ``diagnose`` questions, then the ticket's own."""
+    from walletaid.forms.diagnose import diagnose_questions
+
+    return diagnose_questions() + ticket_own_questions()
