@@ -1,0 +1,149 @@
+"""The ``security-check`` habits answers file (``PostureAnswers``) and its result document (``PostureResult``).
+
+``PostureAnswers`` is built from ``knowledge/posture.json``, so the answers
+file, the prompts and the scoring can never disagree: one field per question,
+each a ``Literal`` of the option values, all required, unknown keys refused.
+Its JSON Schema (``walletaid schema answers-security``) lists every key with
+its allowed values and what each value means.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+
+from walletaid.errors import InputError, Problem
+from walletaid.i18n import Lang, t
+from walletaid.knowledge.posture_models import PostureQuestion, Severity, posture_knowledge
+
+Grade = Literal["A", "B", "C", "D", "F"]
+
+
+def _field_description(q: PostureQuestion) -> str:
+    meanings = "; ".join(f"{o.value} = {o.label.en}" for o in q.options)
+    return f"{q.prompt.en} / {q.prompt.zh} Values: {meanings}."
+
+
+def yaml_bool_to_value(raw: object, allowed: list[str]) -> object:
+    """Undo YAML 1.1's booleans: ``yes``/``on`` read as ``True``, ``no``/``off`` as ``False``.
+
+    The value is turned back into the option the user wrote (``yes`` or
+    ``on``; ``no`` or ``off``) when the question has one; anything else is
+    returned unchanged.
+    """
+    if isinstance(raw, bool):
+        for candidate in (("yes", "on") if raw else ("no", "off")):
+            if candidate in allowed:
+                return candidate
+    return raw
+
+
+class _AnswersBase(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, title="walletaid security-check answers")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_booleans(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping):
+            return data
+        kb = posture_knowledge()
+        ids = {q.id for q in kb.questions}
+        return {k: yaml_bool_to_value(v, kb.question(k).option_values()) if k in ids else v for k, v in data.items()}
+
+
+def _build_answers_model() -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for q in posture_knowledge().questions:
+        values = tuple(o.value for o in q.options)
+        fields[q.id] = (Literal[values], Field(title=q.id, description=_field_description(q)))  # type: ignore[valid-type]
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        "PostureAnswers",
+        __base__=_AnswersBase,
+        __doc__=(
+            "Answers to the security-check habits questions. Every key is required; unknown keys are an "
+            "error. Answer about properties only: no password, PIN or code is ever asked for."
+        ),
+        __module__=__name__,
+        **fields,
+    )
+
+
+PostureAnswers = _build_answers_model()
+"""Pydantic model of a complete habits answers file (one required ``Literal`` field per question)."""
+
+
+def answers_from_mapping(data: Mapping[str, Any], lang: Lang) -> BaseModel:
+    """Validate an answers mapping into ``PostureAnswers``; every problem names its key (``InputError``)."""
+    try:
+        return PostureAnswers.model_validate(dict(data))
+    except ValidationError as exc:
+        problems = [_problem(err, lang) for err in exc.errors()]
+        raise InputError(problems=problems) from None
+
+
+def _problem(err: Mapping[str, Any], lang: Lang) -> Problem:
+    key = str(err["loc"][0]) if err.get("loc") else "?"
+    known = list(PostureAnswers.model_fields)
+    if err["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(key, known, n=1)
+        if close:
+            return Problem(key, t("posture.answers_unknown_key_hint", lang, suggestion=close[0]))
+        return Problem(key, t("posture.answers_unknown_key", lang))
+    values = ", ".join(posture_knowledge().question(key).option_values()) if key in known else ""
+    if err["type"] == "missing":
+        return Problem(key, t("posture.answers_missing", lang, values=values))
+    return Problem(key, t("posture.answers_bad_value", lang, values=values))
+
+
+class PostureFindingResult(BaseModel):
+    """One thing to fix, with the answer that caused it."""
+
+    id: str
+    severity: Severity
+    title: str
+    fix: str = Field(description="where the setting usually is and what to do")
+    question: str = Field(description="id of the question whose answer caused this finding")
+    answer: str = Field(description="the answer given")
+    weight: int = Field(description="the question's weight (most points it can give)")
+
+
+class PostureStrength(BaseModel):
+    """Something the user already does well."""
+
+    question: str
+    text: str
+
+
+class GradeBand(BaseModel):
+    """One grade band: its score range and what it means in words."""
+
+    grade: Grade
+    min_score: int
+    max_score: int
+    label: str
+
+
+class PostureResult(BaseModel):
+    """The ``security-check --format json`` habits document (``schema_version`` 1)."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["security-check"] = "security-check"
+    lang: Lang
+    mode: Literal["posture"] = "posture"
+    score: int = Field(ge=0, le=100, description="points / max points of the questions answered, × 100, rounded")
+    grade: Grade
+    grade_label: str = Field(description="what the grade means, in words")
+    grade_before_cap: Grade = Field(description="the grade the score alone gives")
+    grade_capped_by: list[str] = Field(
+        default_factory=list,
+        description="ids of the critical findings that lowered the grade (empty when the cap changed nothing)",
+    )
+    points: int
+    max_points: int
+    questions_answered: int
+    bands: list[GradeBand] = Field(description="every grade band, best first, with its score range and words")
+    findings: list[PostureFindingResult] = Field(description="most severe first, then by question weight")
+    strengths: list[PostureStrength] = Field(description="what is already done well")
