@@ -32,7 +32,7 @@ def mask_phone_e164(e164: str) -> str:
     """A normalised phone number masked for display: ``+8613812345678`` → ``138****5678``."""
     from walletaid.engines.redact import mask_phone
 
-    return mask_phone(e164[3:] if e164.startswith("+86") else e164)
+    return mask_phone(e164)
 
 
 def _redactor(found: list[RedactionEntry]) -> Redactor:

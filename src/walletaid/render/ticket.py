@@ -1,0 +1,152 @@
+"""The case document on screen (Rich) and as Markdown ready to paste into an e-mail or chat.
+
+Pure: both functions take a :class:`CaseDocument` and return what to show.
+The document is already masked and redacted; every user-supplied text still
+goes through :func:`for_rich` (screen) or :func:`clean` (Markdown).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from walletaid.i18n import Lang, t
+from walletaid.models.ticket import CaseDocument
+from walletaid.textsafe import clean, for_rich
+
+Rows = list[tuple[str, str]]
+
+
+def _choice_label(question_id: str, value: str | None, lang: Lang) -> str | None:
+    """The label the diagnose questions show for ``value`` (the value itself when unknown)."""
+    if value is None:
+        return None
+    from walletaid.forms.diagnose import diagnose_questions
+
+    for question in diagnose_questions():
+        if question.id == question_id:
+            for choice in question.choices:
+                if choice.value == value:
+                    return choice.label.get(lang)
+    return value
+
+
+def _label(key: str, lang: Lang) -> str:
+    return t(f"ticket.label_{key}", lang)
+
+
+def _pairs(pairs: list[tuple[str, Any]], lang: Lang) -> Rows:
+    return [(_label(key, lang), str(value)) for key, value in pairs if value not in (None, "", [])]
+
+
+def _occurred(doc: CaseDocument) -> str:
+    issue = doc.issue
+    return f"{issue.occurred_at} (UTC{issue.timezone})" if issue.timezone else issue.occurred_at
+
+
+def sections(doc: CaseDocument, lang: Lang) -> list[tuple[str, Rows]]:
+    """The case's sections as (title, [(label, value)]), values not yet escaped; empty sections left out."""
+    issue, account, device = doc.issue, doc.account, doc.device
+    out = [
+        (t("ticket.sec_account", lang), _pairs([("phone", account.phone), ("email", account.email),
+                                                ("account_name", account.account_name)], lang)),
+        (t("ticket.sec_issue", lang), _pairs([
+            ("wallet", _choice_label("wallet", issue.wallet, lang)),
+            ("operator", _choice_label("operator", issue.operator, lang)),
+            ("symptom", _choice_label("symptom", issue.symptom, lang)),
+            ("occurred_at", _occurred(doc)),
+            ("error_message", issue.error_message),
+            ("description", issue.description),
+            ("network", _choice_label("network", issue.network, lang)),
+            ("app_updated", _choice_label("app_updated", issue.app_updated, lang)),
+        ], lang)),
+    ]
+    if doc.transaction is not None:
+        money = doc.transaction
+        out.append((t("ticket.sec_transaction", lang), _pairs([
+            ("amount", f"{money.amount} {money.currency}" if money.amount else None),
+            ("counterparty", money.counterparty), ("transaction_id", money.transaction_id)], lang)))
+    out.append((t("ticket.sec_device", lang), _pairs([
+        ("device_brand", device.brand), ("device_model", device.model), ("os", device.os),
+        ("os_version", device.os_version), ("app_version", device.app_version)], lang)))
+    return [(title, rows) for title, rows in out if rows]
+
+
+def _evidence_lines(doc: CaseDocument, lang: Lang) -> list[str]:
+    return [t("ticket.evidence_line", lang, name=e.name, size=e.size, sha=e.sha256) for e in doc.evidence]
+
+
+def _contact_lines(doc: CaseDocument) -> list[str]:
+    return [f"{c.name}: {c.value}" for c in doc.diagnosis.contact if c.official]
+
+
+def _redaction_lines(doc: CaseDocument, lang: Lang) -> list[str]:
+    from walletaid.engines.redact import explain
+
+    return explain(list(doc.redactions), lang)  # duck-typed: field, kind, action
+
+
+def render_text(doc: CaseDocument, lang: Lang) -> Any:
+    """A Rich ``Group``: alarm (if urgent), the case, what is missing, the diagnosis, channels, opener, checklist."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.rule import Rule
+    from rich.table import Table
+
+    parts: list[Any] = [Rule(for_rich(t("ticket.title", lang, case_id=doc.case_id)), style="bold")]
+    if doc.diagnosis.urgent:
+        actions = "\n".join(f"• {for_rich(a)}" for a in doc.diagnosis.urgent_actions)
+        parts.append(Panel(actions or for_rich(doc.diagnosis.causes[0].title), title=t("ticket.urgent", lang),
+                           border_style="bold red"))
+    for title, rows in sections(doc, lang):
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for label, value in rows:
+            table.add_row(for_rich(label), for_rich(value))
+        parts += [f"\n[bold]{for_rich(title)}[/]", table]
+        if title == t("ticket.sec_issue", lang) and doc.issue.steps:
+            parts += [f"  {i}. {for_rich(step)}" for i, step in enumerate(doc.issue.steps, 1)]
+    parts.append(f"\n[bold]{t('ticket.sec_evidence', lang)}[/]")
+    parts += [f"  {for_rich(line)}" for line in _evidence_lines(doc, lang)] or [f"  {t('ticket.no_evidence', lang)}"]
+    parts.append(f"\n[bold yellow]{t('ticket.sec_missing', lang)}[/]")
+    parts += [f"  • {for_rich(m.what)} — [dim]{for_rich(m.why)}[/]" for m in doc.missing] or [
+        f"  {t('ticket.nothing_missing', lang)}"]
+    top = doc.diagnosis.causes[0]
+    parts += [f"\n[bold]{t('ticket.sec_diagnosis', lang)}[/]", f"  {for_rich(top.title)} — {for_rich(top.explanation)}"]
+    parts.append(f"\n[bold]{t('ticket.sec_contact', lang)}[/]")
+    parts += [f"  • {for_rich(line)}" for line in _contact_lines(doc)] or [f"  {t('ticket.no_contact', lang)}"]
+    parts.append(Panel(for_rich(" ".join(doc.opener)), title=t("ticket.sec_opener", lang), border_style="cyan"))
+    parts.append(f"[bold]{t('ticket.sec_write_down', lang)}[/]")
+    parts += [f"  ☐ {for_rich(item)}" for item in doc.write_down]
+    parts.append(f"\n[bold red]{t('ticket.safety', lang)}[/]")
+    redactions = _redaction_lines(doc, lang)
+    if redactions:
+        parts.append(f"\n[bold]{t('ticket.sec_redactions', lang)}[/]")
+        parts += [f"  • {for_rich(line)}" for line in redactions]
+    return Group(*parts)
+
+
+def _md(text: str) -> str:
+    """User text for Markdown: cleaned, on one line."""
+    return clean(text, keep_newlines=False).strip()
+
+
+def render_markdown(doc: CaseDocument, lang: Lang) -> str:
+    """The case as Markdown, ready to paste into an e-mail or chat (masked and redacted like the JSON)."""
+    lines = [f"# {t('ticket.md_title', lang, case_id=doc.case_id)}", "", f"> {t('ticket.md_note', lang)}", "",
+             f"{_label('created_at', lang)}: {doc.created_at.isoformat(timespec='minutes')}", ""]
+    lines += [f"> {_md(sentence)}" for sentence in doc.opener] + [""]
+    for title, rows in sections(doc, lang):
+        lines += [f"## {title}", ""] + [f"- **{label}**: {_md(value)}" for label, value in rows] + [""]
+        if title == t("ticket.sec_issue", lang) and doc.issue.steps:
+            lines += [f"**{_label('steps', lang)}**", ""]
+            lines += [f"{i}. {_md(step)}" for i, step in enumerate(doc.issue.steps, 1)] + [""]
+    if doc.evidence:
+        lines += [f"## {t('ticket.sec_evidence', lang)}", "", t("ticket.md_evidence_note", lang), ""]
+        lines += [f"- {_md(line)}" for line in _evidence_lines(doc, lang)] + [""]
+    lines += ["---", "", f"*{t('ticket.md_notes', lang)}*", ""]
+    if doc.missing:
+        lines += [f"## {t('ticket.sec_missing', lang)}", ""]
+        lines += [f"- {_md(m.what)} — {_md(m.why)}" for m in doc.missing] + [""]
+    lines += [f"## {t('ticket.sec_write_down', lang)}", ""] + [f"- [ ] {_md(item)}" for item in doc.write_down]
+    return "\n".join(lines).rstrip() + "\n"
