@@ -40,7 +40,10 @@ def _pairs(pairs: list[tuple[str, Any]], lang: Lang) -> Rows:
 
 def _occurred(doc: CaseDocument) -> str:
     issue = doc.issue
-    return f"{issue.occurred_at} (UTC{issue.timezone})" if issue.timezone else issue.occurred_at
+    if not issue.timezone:
+        return issue.occurred_at
+    day, _, clock = issue.occurred_at.partition("T")
+    return f"{day} {clock[: -len(issue.timezone)]} (UTC{issue.timezone})"
 
 
 def sections(doc: CaseDocument, lang: Lang) -> list[tuple[str, Rows]]:
@@ -109,7 +112,7 @@ def render_text(doc: CaseDocument, lang: Lang) -> Any:
     parts.append(f"\n[bold]{t('ticket.sec_evidence', lang)}[/]")
     parts += [f"  {for_rich(line)}" for line in _evidence_lines(doc, lang)] or [f"  {t('ticket.no_evidence', lang)}"]
     parts.append(f"\n[bold yellow]{t('ticket.sec_missing', lang)}[/]")
-    parts += [f"  • {for_rich(m.what)} — [dim]{for_rich(m.why)}[/]" for m in doc.missing] or [
+    parts += [f"  • {for_rich(m.what)}\n    [dim]{for_rich(m.why)}[/]" for m in doc.missing] or [
         f"  {t('ticket.nothing_missing', lang)}"]
     top = doc.diagnosis.causes[0]
     parts += [f"\n[bold]{t('ticket.sec_diagnosis', lang)}[/]", f"  {for_rich(top.title)} — {for_rich(top.explanation)}"]
@@ -134,7 +137,7 @@ def _md(text: str) -> str:
 def render_markdown(doc: CaseDocument, lang: Lang) -> str:
     """The case as Markdown, ready to paste into an e-mail or chat (masked and redacted like the JSON)."""
     lines = [f"# {t('ticket.md_title', lang, case_id=doc.case_id)}", "", f"> {t('ticket.md_note', lang)}", "",
-             f"{_label('created_at', lang)}: {doc.created_at.isoformat(timespec='minutes')}", ""]
+             t("ticket.md_prepared", lang, time=doc.created_at.isoformat(timespec="minutes")), ""]
     lines += [f"> {_md(sentence)}" for sentence in doc.opener] + [""]
     for title, rows in sections(doc, lang):
         lines += [f"## {title}", ""] + [f"- **{label}**: {_md(value)}" for label, value in rows] + [""]
@@ -147,6 +150,6 @@ def render_markdown(doc: CaseDocument, lang: Lang) -> str:
     lines += ["---", "", f"*{t('ticket.md_notes', lang)}*", ""]
     if doc.missing:
         lines += [f"## {t('ticket.sec_missing', lang)}", ""]
-        lines += [f"- {_md(m.what)} — {_md(m.why)}" for m in doc.missing] + [""]
+        lines += [f"- **{_md(m.what)}**: {_md(m.why)}" for m in doc.missing] + [""]
     lines += [f"## {t('ticket.sec_write_down', lang)}", ""] + [f"- [ ] {_md(item)}" for item in doc.write_down]
     return "\n".join(lines).rstrip() + "\n"

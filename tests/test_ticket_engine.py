@@ -1,0 +1,242 @@
+"""The prepare-ticket engine and renderer: masking, redaction everywhere, what is missing, the opener, the checklist."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import types
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from walletaid.engines.ticket import build_case, missing_ids, review_values
+from walletaid.models.diagnose import Cause, DiagnoseAnswers, Diagnosis
+from walletaid.models.ticket import CaseDocument, EvidenceItem, TicketAnswers
+from walletaid.render.ticket import render_markdown, render_text
+
+CST = timezone(timedelta(hours=8))
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=CST)
+CASE_ID = "WA-20261124-7KQ3"
+SHOT = EvidenceItem(name="error.png", size=3, sha256="a" * 64)
+
+# Secrets a user might type into free text (valid check digits, so they really are what they look like).
+ID_NUMBER = "11010519491231002X"
+CARD = "6222021234567890128"
+SEED = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
+
+
+def _stub_diagnose(answers: DiagnoseAnswers, lang: str) -> Diagnosis:
+    cause = Cause(id="unknown", likelihood="low", score=0.0, title="T", explanation="E", steps=[])
+    return Diagnosis(lang=lang, wallet=answers.wallet, symptom=answers.symptom, urgent=False, causes=[cause],
+                     contact=[], next_steps=[])
+
+
+@pytest.fixture(autouse=True)
+def diagnose_engine(monkeypatch: pytest.MonkeyPatch) -> list[DiagnoseAnswers]:
+    """The real diagnose engine when it is there (a minimal stand-in otherwise), spied on."""
+    try:
+        from walletaid.engines import diagnose as module
+    except ImportError:
+        module = types.ModuleType("walletaid.engines.diagnose")
+        module.diagnose = _stub_diagnose  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "walletaid.engines.diagnose", module)
+    seen: list[DiagnoseAnswers] = []
+    real = module.diagnose
+
+    def spy(answers: DiagnoseAnswers, lang: Any) -> Diagnosis:
+        seen.append(answers)
+        return real(answers, lang)
+
+    monkeypatch.setattr(module, "diagnose", spy)
+    return seen
+
+
+def _answers(**overrides: Any) -> TicketAnswers:
+    base: dict[str, Any] = {
+        "wallet": "ecny", "operator": "icbc", "symptom": "payment_failed", "phone": "+86 138 1234 5678",
+        "email": "zhang.san@example.com", "occurred_at": "2026-11-20 14:30:00+08:00", "error_message": "余额不足",
+        "amount": "128.50", "transaction_id": "4200001234", "steps": ["打开 App", "扫码付款"],
+        "app_version": "1.2.3", "device_model": "Mate 60", "os": "HarmonyOS", "os_version": "4.2",
+    }
+    base.update(overrides)
+    return TicketAnswers.model_validate({k: v for k, v in base.items() if v is not None})
+
+
+def _case(lang: str = "en", evidence: list[EvidenceItem] | None = None, **overrides: Any) -> CaseDocument:
+    ev = [SHOT] if evidence is None else evidence
+    return build_case(_answers(**overrides), ev, lang, now=NOW, case_id=CASE_ID)  # type: ignore[arg-type]
+
+
+def _screen(doc: CaseDocument) -> str:
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=200, record=True, color_system=None)
+    console.print(render_text(doc, doc.lang))
+    return console.export_text()
+
+
+def _all_outputs(doc: CaseDocument) -> list[str]:
+    return [doc.model_dump_json(), render_markdown(doc, doc.lang), _screen(doc)]
+
+
+def test_document_header_and_sections() -> None:
+    doc = _case()
+    data = json.loads(doc.model_dump_json())
+    assert (data["schema_version"], data["command"], data["lang"], data["case_id"]) == (1, "prepare-ticket", "en", CASE_ID)
+    assert data["created_at"] == "2026-11-24T12:00:00+08:00"
+    assert data["issue"]["occurred_at"] == "2026-11-20T14:30+08:00" and data["issue"]["timezone"] == "+08:00"
+    assert data["transaction"] == {"amount": "128.50", "currency": "CNY", "counterparty": None, "transaction_id": "4200001234"}
+    assert data["evidence"] == [{"name": "error.png", "size": 3, "sha256": "a" * 64}]
+    assert data["diagnosis"]["command"] == "diagnose"
+    assert set(data) >= {"account", "issue", "transaction", "device", "evidence", "diagnosis", "redactions", "missing"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_phone_and_email_only_masked_in_every_output(lang: str) -> None:
+    doc = _case(lang)
+    assert doc.account.phone == "138****5678" and doc.account.email == "z***@example.com"
+    for out in _all_outputs(doc):
+        assert "13812345678" not in out and "1234 5678" not in out and "zhang.san" not in out
+    assert {("phone", "phone"), ("email", "email")} <= {(r.field, r.kind) for r in doc.redactions}
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "secret", "kind"),
+    [
+        ("description", "客服让我报验证码 884512", "884512", "verification_code"),
+        ("description", f"my card {CARD} was charged", CARD, "bank_card"),
+        ("steps", f"输入身份证 {ID_NUMBER}", ID_NUMBER, "id_number"),
+        ("steps", "typed my password: Tiger$2026x", "Tiger$2026x", "password"),
+        ("counterparty", "他的手机 139 8765 4321", "139 8765 4321", "phone"),
+        ("error_message", f"助记词 {SEED}", "abandon abandon abandon", "seed_phrase"),
+        ("account_name", "张三 13987654321", "13987654321", "phone"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_secrets_typed_into_free_text_never_reach_any_output(field: str, typed: str, secret: str, kind: str, lang: str) -> None:
+    value: Any = [typed] if field == "steps" else typed
+    doc = _case(lang, **{field: value, "symptom": "unrecognized_transaction"})
+    for out in _all_outputs(doc):
+        assert secret not in out
+    entries = [r for r in doc.redactions if r.field.startswith(field)]
+    assert kind in {r.kind for r in entries}
+    assert secret not in json.dumps([r.model_dump() for r in doc.redactions])  # field and kind, never the value
+    assert any(r.field.startswith(field) for r in doc.redactions)
+
+
+def test_redactions_are_explained_on_screen() -> None:
+    doc = _case("en", description="the code was 884512")
+    screen = _screen(doc)
+    assert "verification code" in screen and "884512" not in screen
+
+
+def test_diagnosis_only_sees_redacted_text(diagnose_engine: list[DiagnoseAnswers]) -> None:
+    _case("en", description="验证码 884512", error_message=f"card {CARD}")
+    sent = diagnose_engine[-1]
+    assert "884512" not in (sent.description or "") and CARD not in (sent.error_message or "")
+    assert not hasattr(sent, "phone")
+
+
+def test_clean_case_has_no_secret_redactions_and_keeps_the_text() -> None:
+    doc = _case("en", description="The payment page froze after I tapped pay")
+    assert {r.kind for r in doc.redactions} == {"phone", "email"}
+    assert doc.issue.description == "The payment page froze after I tapped pay"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "evidence", "present", "absent"),
+    [
+        ({}, [SHOT], set(), {"transaction_id", "amount", "evidence", "app_version", "occurred_time", "operator"}),
+        ({"transaction_id": None, "amount": None}, [SHOT], {"transaction_id", "amount"}, set()),
+        ({}, [], {"evidence"}, set()),
+        ({"app_version": None}, [SHOT], {"app_version"}, set()),
+        ({"occurred_at": "2026-11-20"}, [SHOT], {"occurred_time"}, set()),
+        ({"operator": None}, [SHOT], {"operator"}, set()),
+        ({"wallet": "crypto", "operator": None}, [SHOT], set(), {"operator"}),
+        ({"error_message": None}, [SHOT], {"error_message"}, set()),
+        ({"steps": None}, [SHOT], {"steps"}, set()),
+        # not a money problem: no transaction questions
+        ({"symptom": "cannot_login", "transaction_id": None, "amount": None}, [SHOT], set(), {"transaction_id", "amount"}),
+        ({"symptom": "transfer_not_arrived"}, [SHOT], {"counterparty"}, {"transaction_id"}),
+        ({"symptom": "suspicious_contact", "money_sent": "yes", "transaction_id": None}, [SHOT], {"transaction_id"}, set()),
+        ({"symptom": "suspicious_contact", "money_sent": "no", "transaction_id": None, "amount": None}, [SHOT], set(),
+         {"transaction_id", "amount", "error_message"}),
+        ({"symptom": "app_crash", "os_version": None}, [SHOT], {"device"}, set()),
+        ({"symptom": "app_crash"}, [SHOT], set(), {"device"}),
+    ],
+)
+def test_missing_says_what_support_will_ask_for(overrides: dict[str, Any], evidence: list[EvidenceItem],
+                                                present: set[str], absent: set[str]) -> None:
+    ids = set(missing_ids(_answers(**overrides), evidence))
+    assert present <= ids and not (absent & ids)
+
+
+def test_missing_items_say_why_in_the_users_language() -> None:
+    doc = _case("zh", evidence=[], transaction_id=None)
+    items = {m.id: m for m in doc.missing}
+    assert "交易单号" in items["transaction_id"].what and items["transaction_id"].why
+    assert "截图" in items["evidence"].what
+
+
+def test_opener_english_three_sentences_built_from_the_case() -> None:
+    doc = _case("en")
+    assert len(doc.opener) == 3
+    who, what, ask = doc.opener
+    assert "e-CNY wallet opened with ICBC" in who and "ending in 5678" in who and "1381" not in who
+    assert "2026-11-20 at 14:30" in what and "余额不足" in what and "128.50 CNY" in what and "4200001234" in what
+    assert ask.startswith("Could you check whether the money was deducted")
+
+
+def test_opener_chinese() -> None:
+    doc = _case("zh", symptom="transfer_not_arrived", error_message=None, amount=None, transaction_id=None)
+    who, what, ask = doc.opener
+    assert who.startswith("您好") and "工商银行" in who and "尾号是 5678" in who
+    assert what.startswith("2026-11-20 14:30左右") and "对方一直没收到" in what and what.endswith("。")
+    assert "转账" in ask
+
+
+def test_opener_mentions_other_time_zones_and_date_only() -> None:
+    assert "(UTC+00:00)" in _case("en", occurred_at="2026-11-20T06:30:00Z").opener[1]
+    doc = _case("en", occurred_at="2026-11-20")
+    assert doc.opener[1].startswith("On 2026-11-20,") and doc.issue.occurred_at_precision == "day"
+
+
+def test_opener_error_text_is_the_redacted_one() -> None:
+    doc = _case("en", error_message="验证码 884512 已过期")
+    assert "884512" not in doc.opener[1] and "[REDACTED:verification_code]" in doc.opener[1]
+
+
+@pytest.mark.parametrize(("symptom", "money"), [("payment_failed", True), ("cannot_login", False)])
+def test_write_down_checklist(symptom: str, money: bool) -> None:
+    overrides: dict[str, Any] = {"symptom": symptom}
+    if not money:
+        overrides.update(amount=None, transaction_id=None)
+    doc = _case("en", **overrides)
+    text = " ".join(doc.write_down)
+    for needed in ("name or staff ID", "reference number", "promised", "By when"):
+        assert needed in text
+    assert ("frozen, returned" in text) is money
+    assert (doc.transaction is None) is (not money)
+
+
+def test_markdown_is_paste_ready() -> None:
+    md = render_markdown(_case("en", account_name="Zhang's wallet"), "en")
+    assert md.startswith(f"# Support case {CASE_ID}\n")
+    assert "- **Phone number**: 138****5678" in md and "1. 打开 App" in md and "error.png" in md
+    assert "- [ ] The agent's name or staff ID" in md
+
+
+def test_user_text_cannot_inject_terminal_escapes_or_rich_markup() -> None:
+    doc = _case("en", description="\x1b[2J[bold red]hi[/]")
+    screen = _screen(doc)
+    assert "\x1b" not in screen and "[bold red]hi[/]" in screen
+    assert "\x1b" not in render_markdown(doc, "en") and "\x1b" not in doc.model_dump_json()
+
+
+def test_review_values_mask_what_the_review_screen_shows() -> None:
+    shown = review_values({"phone": "+8613812345678", "email": "zhang.san@example.com", "description": "验证码 884512",
+                           "evidence": ["/home/zhangsan/shot.png"], "wallet": "ecny", "amount": None})
+    assert shown["phone"] == "138****5678" and shown["email"] == "z***@example.com"
+    assert "884512" not in shown["description"] and shown["evidence"] == ["shot.png"] and shown["wallet"] == "ecny"
