@@ -254,3 +254,52 @@ def test_evidence_unreadable_is_refused_even_for_root(tmp_path: Path, monkeypatc
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     with pytest.raises(ValueError, match="权限"):
         v.parse_evidence([str(shot)], "zh")
+
+
+CONTRACT_KEYS = {"phone", "email", "account_name", "occurred_at", "steps", "amount", "currency", "counterparty",
+                 "transaction_id", "device_brand", "device_model", "os", "os_version", "app_version", "evidence"}
+MONEY_KEYS = {"amount", "currency", "counterparty", "transaction_id"}
+
+
+def _own_questions() -> dict[str, object]:
+    from walletaid.forms.ticket import ticket_own_questions
+
+    return {q.id: q for q in ticket_own_questions()}
+
+
+def test_ticket_questions_cover_the_contract_keys_and_the_model() -> None:
+    questions = _own_questions()
+    assert set(questions) == CONTRACT_KEYS
+    assert CONTRACT_KEYS <= set(TicketAnswers.model_fields)
+    assert {k for k, q in questions.items() if q.required} == {"phone", "occurred_at"}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("symptom", "asked"),
+    [("payment_failed", True), ("transfer_not_arrived", True), ("balance_wrong", True),
+     ("unrecognized_transaction", True), ("suspicious_contact", True), ("cannot_login", False), ("app_crash", False)],
+)
+def test_money_questions_only_when_money_is_involved(symptom: str, asked: bool) -> None:
+    questions = _own_questions()
+    for key in MONEY_KEYS:
+        assert questions[key].applies({"symptom": symptom}) is asked  # type: ignore[attr-defined]
+    assert questions["phone"].applies({"symptom": symptom})  # type: ignore[attr-defined]
+
+
+def test_replay_lists_every_bad_answer_with_its_field(tmp_path: Path) -> None:
+    from walletaid.errors import InputError
+    from walletaid.forms.ticket import ticket_own_questions
+    from walletaid.wizard.replay import replay
+
+    data = {"phone": "12345", "email": "nope", "occurred_at": "2999-01-01 10:00", "amount": "-1", "currency": "B",
+            "evidence": [str(tmp_path / "gone.png")]}
+    with pytest.raises(InputError) as info:
+        replay(ticket_own_questions(), data, "en")
+    assert [p.field for p in info.value.problems] == ["phone", "email", "occurred_at", "amount", "currency", "evidence"]
+
+
+def test_answers_schema_is_a_string_for_times_and_forbids_unknown_keys() -> None:
+    schema = TicketAnswers.model_json_schema()
+    assert schema["properties"]["occurred_at"]["type"] == "string"
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"wallet", "symptom", "phone", "occurred_at"}

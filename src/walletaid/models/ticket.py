@@ -29,7 +29,8 @@ _TIME_SCHEMA = WithJsonSchema({
     "description": "ISO 8601 (2026-11-20T14:30:00+08:00, 2026-11-20) or 'YYYY-MM-DD HH:MM'; local time zone if none; not in the future",
 })
 _AMOUNT_SCHEMA = WithJsonSchema({
-    "anyOf": [{"type": "string", "pattern": r"^\d[\d,]*(\.\d+)?$"}, {"type": "number", "exclusiveMinimum": 0}],
+    "anyOf": [{"type": "string", "pattern": r"^\d[\d,]*(\.\d+)?$"}, {"type": "number", "exclusiveMinimum": 0},
+              {"type": "null"}],
     "description": "> 0; at most 2 decimals for CNY, up to 8 for crypto tickers",
 })
 Short = Annotated[str, Field(max_length=100)]
