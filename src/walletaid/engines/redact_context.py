@@ -24,13 +24,14 @@ _CODE_WORD = re.compile(
 # "error code 1001", "zip code 100000": numbers that are not secrets.
 _NOT_SECRET_CODE = re.compile(
     r"(?:error|err|zip|postal|post|area|country|promo|promotion|coupon|discount|invite|invitation"
-    r"|referral|qr|status|reason|response|return|exit|swift|sort|branch|product|source|colou?r"
+    r"|referral|claim|prize|bonus|qr|status|reason|response|return|exit|swift|sort|branch|product|source|colou?r"
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
     r"[\s_-]*$",
     re.IGNORECASE,
 )
 _CODE_TOKEN = re.compile(r"(?<![0-9A-Za-z*])[0-9A-Za-z]{4,8}(?![0-9A-Za-z*])")
-_CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,]")
+_DIGIT = re.compile(r"[0-9]")
+_CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,]|\.(?:\s|$)")
 _LEAD = re.compile(r"[\s:：=\-—,，]*")
 _CALL_WORDS = re.compile(r"拨打|打给|打了|致电|电话|热线|客服|(?<![A-Za-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)", re.I)
 _UNIT_AFTER = set("元块分秒次年月日号个位笔天小时万千百%")
@@ -63,6 +64,8 @@ def _code_after(text: str, pos: int) -> Hit | None | bool:
     window_end = brk.start() if brk else window_end
     if MARKER_PREFIX in text[pos : min(len(text), pos + len(MARKER_PREFIX) + _AFTER_WINDOW)]:
         return False
+    if not _DIGIT.search(text, pos, window_end):
+        return None
     for m in _CODE_TOKEN.finditer(text, pos, window_end):
         if _CALL_WORDS.search(text, pos, m.start()):
             return None
@@ -74,6 +77,8 @@ def _code_after(text: str, pos: int) -> Hit | None | bool:
 def _code_before(text: str, pos: int) -> Hit | None:
     """The code closest before a keyword ("482913 is your code", "482913是您的验证码")."""
     start = max(0, pos - _BEFORE_WINDOW)
+    if not _DIGIT.search(text, start, pos):
+        return None
     brk = None
     for brk in _CLAUSE_BREAK.finditer(text, start, pos):
         pass

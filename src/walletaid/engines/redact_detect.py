@@ -156,46 +156,47 @@ def find_id_numbers(text: str) -> list[Hit]:
 
 _DIGIT_GROUPS = re.compile(r"(?<![0-9])[0-9]+(?:[ -][0-9]+)*")
 _DIGITS = re.compile(r"[0-9]+")
+_LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 _CARD_WORD = re.compile(r"(?:卡号|银行卡|(?<![A-Za-z])card)", re.IGNORECASE)
 
 
 def luhn_ok(digits: str) -> bool:
     """The Luhn (mod 10) check used by bank card numbers."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
+    total = sum(map(int, digits[-1::-2])) + sum(_LUHN_DOUBLE[int(ch)] for ch in digits[-2::-2])
     return total % 10 == 0
 
 
-def _card_span(groups: list[tuple[int, int]], text: str, first: int) -> tuple[int, int] | None:
+_MAX_CARD_GROUPS = 8
+
+
+def _card_span(groups: list[tuple[int, int, str]], first: int) -> tuple[int, int] | None:
     """The longest run of whole digit groups from ``first`` with 16-19 digits that passes Luhn."""
     best = None
-    count = 0
-    for last in range(first, min(len(groups), first + 19)):
-        count += groups[last][1] - groups[last][0]
-        if count > 19:
+    digits = ""
+    for last in range(first, min(len(groups), first + _MAX_CARD_GROUPS)):
+        digits += groups[last][2]
+        if len(digits) > 19:
             break
-        if count >= 16:
-            start, end = groups[first][0], groups[last][1]
-            if luhn_ok(re.sub(r"[ -]", "", text[start:end])):
-                best = (start, end)
+        if len(digits) >= 16 and luhn_ok(digits):
+            best = (groups[first][0], groups[last][1])
     return best
 
 
 def find_bank_cards(text: str, field: str) -> list[Hit]:
-    """16-19 digit card numbers (spaces or dashes between groups allowed) that pass Luhn."""
+    """16-19 digit card numbers (spaces or dashes between groups allowed) that pass Luhn.
+
+    In a longer run of digit groups (a card number followed by a date, say), a card is looked
+    for as whole groups starting at a group of 3+ digits; a single long digit run (a
+    transaction number) is never split.
+    """
     hits = []
     for m in _DIGIT_GROUPS.finditer(text):
-        digits_only = m.group().replace(" ", "").replace("-", "")
-        if len(digits_only) < 16:
+        if sum(ch.isdigit() for ch in m.group()) < 16:
             continue
-        groups = [(g.start(), g.end()) for g in _DIGITS.finditer(text, m.start(), m.end())]
+        groups = [(g.start(), g.end(), g.group()) for g in _DIGITS.finditer(text, m.start(), m.end())]
         i = 0
         while i < len(groups):
-            span = _card_span(groups, text, i)
+            span = _card_span(groups, i) if i == 0 or len(groups[i][2]) >= 3 else None
             if span is None:
                 i += 1
                 continue

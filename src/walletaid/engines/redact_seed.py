@@ -20,7 +20,8 @@ SHORT_RUN = 3
 _KEYWORD_REACH = 40
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-_GAP_CHARS = set(" \t\r\n,，、;；.。:：()（）[]-|/#*\"'“”")
+_GAP_CHARS = set(" \t\r\n,，、;；()（）[]-|/#*\"'“”")
+_NUMBERING = re.compile(r"(?<!\d)\d{1,2}(?!\d)[.)、:：]?")
 _KEYWORD = re.compile(
     r"助记词|助记码|恢复短语|恢复词|种子短语|(?<![A-Za-z])(?:secret\s{1,3}recovery\s{1,3}phrase"
     r"|seed\s{1,3}(?:phrase|words?)|recovery\s{1,3}(?:phrase|words?|seed)|backup\s{1,3}phrase|mnemonic)(?![A-Za-z])",
@@ -42,9 +43,9 @@ def _wordlists() -> tuple[frozenset[str], frozenset[str]]:
 
 def _gap_ok(gap: str) -> bool:
     """Words of one phrase are separated by punctuation, spaces and numbering only."""
-    if not gap or len(gap) > 12 or re.search(r"\d{3}", gap):
+    if not gap or len(gap) > 12:
         return False
-    return all(ch in _GAP_CHARS or ch.isdigit() for ch in gap)
+    return all(ch in _GAP_CHARS for ch in _NUMBERING.sub(" ", gap))
 
 
 def _language(word: str, english: frozenset[str], chinese: frozenset[str]) -> str | None:
