@@ -4,19 +4,18 @@
 file, the prompts and the scoring can never disagree: one field per question,
 each a ``Literal`` of the option values, all required, unknown keys refused.
 Its JSON Schema (``walletaid schema answers-security``) lists every key with
-its allowed values and what each value means.
+its allowed values and what each value means.  ``--answers`` files go through
+the wizard's replay first (it names a typo key or a wrong value, and maps
+YAML's ``yes``/``no`` booleans back), then through this model.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from walletaid.errors import InputError, Problem
-from walletaid.i18n import Lang, t
+from walletaid.i18n import Lang
 from walletaid.knowledge.posture_models import PostureQuestion, Severity, posture_knowledge
 
 Grade = Literal["A", "B", "C", "D", "F"]
@@ -27,33 +26,6 @@ def _field_description(q: PostureQuestion) -> str:
     return f"{q.prompt.en} / {q.prompt.zh} Values: {meanings}."
 
 
-def yaml_bool_to_value(raw: object, allowed: list[str]) -> object:
-    """Undo YAML 1.1's booleans: ``yes``/``on`` read as ``True``, ``no``/``off`` as ``False``.
-
-    The value is turned back into the option the user wrote (``yes`` or
-    ``on``; ``no`` or ``off``) when the question has one; anything else is
-    returned unchanged.
-    """
-    if isinstance(raw, bool):
-        for candidate in (("yes", "on") if raw else ("no", "off")):
-            if candidate in allowed:
-                return candidate
-    return raw
-
-
-class _AnswersBase(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, title="walletaid security-check answers")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _yaml_booleans(cls, data: Any) -> Any:
-        if not isinstance(data, Mapping):
-            return data
-        kb = posture_knowledge()
-        ids = {q.id for q in kb.questions}
-        return {k: yaml_bool_to_value(v, kb.question(k).option_values()) if k in ids else v for k, v in data.items()}
-
-
 def _build_answers_model() -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for q in posture_knowledge().questions:
@@ -61,7 +33,7 @@ def _build_answers_model() -> type[BaseModel]:
         fields[q.id] = (Literal[values], Field(title=q.id, description=_field_description(q)))  # type: ignore[valid-type]
     return create_model(  # type: ignore[call-overload, no-any-return]
         "PostureAnswers",
-        __base__=_AnswersBase,
+        __config__=ConfigDict(extra="forbid", frozen=True, title="walletaid security-check answers"),
         __doc__=(
             "Answers to the security-check habits questions. Every key is required; unknown keys are an "
             "error. Answer about properties only: no password, PIN or code is ever asked for."
@@ -73,29 +45,6 @@ def _build_answers_model() -> type[BaseModel]:
 
 PostureAnswers = _build_answers_model()
 """Pydantic model of a complete habits answers file (one required ``Literal`` field per question)."""
-
-
-def answers_from_mapping(data: Mapping[str, Any], lang: Lang) -> BaseModel:
-    """Validate an answers mapping into ``PostureAnswers``; every problem names its key (``InputError``)."""
-    try:
-        return PostureAnswers.model_validate(dict(data))
-    except ValidationError as exc:
-        problems = [_problem(err, lang) for err in exc.errors()]
-        raise InputError(problems=problems) from None
-
-
-def _problem(err: Mapping[str, Any], lang: Lang) -> Problem:
-    key = str(err["loc"][0]) if err.get("loc") else "?"
-    known = list(PostureAnswers.model_fields)
-    if err["type"] == "extra_forbidden":
-        close = difflib.get_close_matches(key, known, n=1)
-        if close:
-            return Problem(key, t("posture.answers_unknown_key_hint", lang, suggestion=close[0]))
-        return Problem(key, t("posture.answers_unknown_key", lang))
-    values = ", ".join(posture_knowledge().question(key).option_values()) if key in known else ""
-    if err["type"] == "missing":
-        return Problem(key, t("posture.answers_missing", lang, values=values))
-    return Problem(key, t("posture.answers_bad_value", lang, values=values))
 
 
 class PostureFindingResult(BaseModel):
