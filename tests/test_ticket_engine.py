@@ -240,3 +240,13 @@ def test_review_values_mask_what_the_review_screen_shows() -> None:
                            "evidence": ["/home/zhangsan/shot.png"], "wallet": "ecny", "amount": None})
     assert shown["phone"] == "138****5678" and shown["email"] == "z***@example.com"
     assert "884512" not in shown["description"] and shown["evidence"] == ["shot.png"] and shown["wallet"] == "ecny"
+
+
+def test_urgent_case_opens_with_the_alarm_and_lists_official_channels() -> None:
+    doc = _case("en", symptom="suspicious_contact", money_sent="yes", contact_asked_for=["codes"],
+                description="they asked for the code")
+    if not doc.diagnosis.urgent:
+        pytest.skip("the stand-in diagnose engine is never urgent")
+    screen = _screen(doc)
+    assert screen.index("Act now") < screen.index("Account")
+    assert doc.diagnosis.contact and any(c.value in screen for c in doc.diagnosis.contact if c.official)

@@ -79,7 +79,7 @@ def _evidence_lines(doc: CaseDocument, lang: Lang) -> list[str]:
 
 
 def _contact_lines(doc: CaseDocument) -> list[str]:
-    return [f"{c.name}: {c.value}" for c in doc.diagnosis.contact if c.official]
+    return [c.name if c.value in c.name else f"{c.name}: {c.value}" for c in doc.diagnosis.contact if c.official]
 
 
 def _redaction_lines(doc: CaseDocument, lang: Lang) -> list[str]:
@@ -115,7 +115,8 @@ def render_text(doc: CaseDocument, lang: Lang) -> Any:
     parts += [f"  • {for_rich(m.what)}\n    [dim]{for_rich(m.why)}[/]" for m in doc.missing] or [
         f"  {t('ticket.nothing_missing', lang)}"]
     top = doc.diagnosis.causes[0]
-    parts += [f"\n[bold]{t('ticket.sec_diagnosis', lang)}[/]", f"  {for_rich(top.title)} — {for_rich(top.explanation)}"]
+    parts += [f"\n[bold]{t('ticket.sec_diagnosis', lang)}[/]", f"  [bold]{for_rich(top.title)}[/]",
+              f"  [dim]{for_rich(top.explanation)}[/]"]
     parts.append(f"\n[bold]{t('ticket.sec_contact', lang)}[/]")
     parts += [f"  • {for_rich(line)}" for line in _contact_lines(doc)] or [f"  {t('ticket.no_contact', lang)}"]
     parts.append(Panel(for_rich(" ".join(doc.opener)), title=t("ticket.sec_opener", lang), border_style="cyan"))
