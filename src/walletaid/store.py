@@ -143,31 +143,45 @@ def _doc_lang(document: dict[str, Any]) -> str:
 
 
 def save_case(conn: sqlite3.Connection, document: dict[str, Any], *, now: datetime) -> str:
-    """Save (or update) a case document; return its id. Contacts of an existing case are kept."""
-    from walletaid.caseid import is_case_id, new_case_id
+    """Save (or update) a case document; return its id. Contacts of an existing case are kept.
+
+    A document without a valid ``case_id`` gets a fresh one that no stored case uses yet.
+    """
+    from walletaid.caseid import is_case_id
 
     if not isinstance(document, dict):
         raise TypeError("a case document is a JSON object")
     doc = redact_document(document)
     raw_id = str(doc.get("case_id") or "")
-    case_id = raw_id.strip().upper() if is_case_id(raw_id) else new_case_id(now)
-    doc["case_id"] = case_id
-    created_at = str(doc.get("created_at") or now.isoformat(timespec="seconds"))
-    doc.setdefault("created_at", created_at)
+    given = raw_id.strip().upper() if is_case_id(raw_id) else None
+    doc.setdefault("created_at", now.isoformat(timespec="seconds"))
     wallet, operator, symptom = _facts(doc)
     lang = _doc_lang(doc)
-    title = case_title(wallet, operator, symptom, lang)  # type: ignore[arg-type]
+    row = {"created_at": str(doc["created_at"]), "lang": lang, "command": str(doc.get("command") or "case"),
+           "title": case_title(wallet, operator, symptom, lang),  # type: ignore[arg-type]
+           "wallet": wallet, "operator": operator, "symptom": symptom}
     with _write(conn):
+        case_id = given or _unused_id(conn, now)
+        doc["case_id"] = case_id
         conn.execute(
             """INSERT INTO cases (id, created_at, status, lang, command, title, wallet, operator, symptom, document)
-               VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
+               VALUES (:id, :created_at, 'open', :lang, :command, :title, :wallet, :operator, :symptom, :document)
                ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, command = excluded.command,
                  title = excluded.title, wallet = excluded.wallet, operator = excluded.operator,
                  symptom = excluded.symptom, document = excluded.document""",
-            (case_id, created_at, lang, str(doc.get("command") or "case"), title, wallet, operator, symptom,
-             json.dumps(doc, ensure_ascii=False, sort_keys=True)),
+            {**row, "id": case_id, "document": json.dumps(doc, ensure_ascii=False, sort_keys=True)},
         )
     return case_id
+
+
+def _unused_id(conn: sqlite3.Connection, now: datetime) -> str:
+    """A new case id that is not in the store (called inside the write transaction)."""
+    from walletaid.caseid import new_case_id
+
+    while True:
+        case_id = new_case_id(now)
+        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            return case_id
 
 
 def _contact(row: sqlite3.Row | tuple) -> ContactEntry:
