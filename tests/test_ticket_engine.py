@@ -112,6 +112,8 @@ def test_phone_and_email_only_masked_in_every_output(lang: str) -> None:
         ("counterparty", "他的手机 139 8765 4321", "139 8765 4321", "phone"),
         ("error_message", f"助记词 {SEED}", "abandon abandon abandon", "seed_phrase"),
         ("account_name", "张三 13987654321", "13987654321", "phone"),
+        ("transaction_id", f"助记词 {SEED}", "abandon abandon abandon", "seed_phrase"),
+        ("device_model", "Mate 60 密码 Tiger$2026x", "Tiger$2026x", "password"),
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -124,6 +126,13 @@ def test_secrets_typed_into_free_text_never_reach_any_output(field: str, typed: 
     assert kind in {r.kind for r in entries}
     assert secret not in json.dumps([r.model_dump() for r in doc.redactions])  # field and kind, never the value
     assert any(r.field.startswith(field) for r in doc.redactions)
+
+
+@pytest.mark.parametrize("txid", ["4200001234", "4200002026112012345678901234", "6222021234567890128"])
+def test_transaction_numbers_are_kept_whole(txid: str) -> None:
+    doc = _case("en", transaction_id=txid)
+    assert doc.transaction is not None and doc.transaction.transaction_id == txid
+    assert {r.kind for r in doc.redactions} == {"phone", "email"}
 
 
 def test_redactions_are_explained_on_screen() -> None:
@@ -160,6 +169,9 @@ def test_clean_case_has_no_secret_redactions_and_keeps_the_text() -> None:
         # not a money problem: no transaction questions
         ({"symptom": "cannot_login", "transaction_id": None, "amount": None}, [SHOT], set(), {"transaction_id", "amount"}),
         ({"symptom": "transfer_not_arrived"}, [SHOT], {"counterparty"}, {"transaction_id"}),
+        ({"symptom": "balance_wrong"}, [SHOT], set(), {"counterparty"}),
+        ({"symptom": "suspicious_contact", "money_sent": "yes"}, [SHOT], {"counterparty"}, set()),
+        ({"symptom": "suspicious_contact", "money_sent": "yes", "counterparty": "a stranger"}, [SHOT], set(), {"counterparty"}),
         ({"symptom": "suspicious_contact", "money_sent": "yes", "transaction_id": None}, [SHOT], {"transaction_id"}, set()),
         ({"symptom": "suspicious_contact", "money_sent": "no", "transaction_id": None, "amount": None}, [SHOT], set(),
          {"transaction_id", "amount", "error_message"}),

@@ -20,7 +20,11 @@ from walletaid.models.ticket import (
 )
 from walletaid.textsafe import clean
 
-FREE_TEXT_FIELDS = ("account_name", "steps", "error_message", "description", "counterparty")
+FREE_TEXT_FIELDS = (
+    "account_name", "steps", "error_message", "description", "counterparty", "transaction_id",
+    "device_brand", "device_model", "os", "os_version", "app_version",
+)
+"""Every typed answer that is not a choice: each goes through the redaction engine before it reaches the case."""
 PAYMENT_SYMPTOMS = ("payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction")
 ERROR_TEXT_SYMPTOMS = ("payment_failed", "cannot_login", "account_locked", "app_crash", "nfc_payment_failed")
 DEVICE_SYMPTOMS = ("app_crash", "nfc_payment_failed")
@@ -74,9 +78,13 @@ def _sections(answers: TicketAnswers, redact: Redactor, found: list[RedactionEnt
         wallet=answers.wallet, operator=answers.operator, symptom=answers.symptom,
         occurred_at=occurred, occurred_at_precision=precision, timezone=offset,
         steps=redact(answers.steps, "steps") or [], error_message=redact(answers.error_message, "error_message"),
-        description=redact(answers.description, "description"), network=answers.network, app_updated=answers.app_updated,
+        description=redact(answers.description, "description"),
+        network=answers.network, app_updated=answers.app_updated,
     )
-    return {"account": account, "issue": issue, "transaction": _transaction(answers, redact), "device": _device(answers)}
+    return {
+        "account": account, "issue": issue,
+        "transaction": _transaction(answers, redact), "device": _device(answers, redact),
+    }
 
 
 def _mask_email(email: str) -> str:
@@ -93,38 +101,39 @@ def _transaction(answers: TicketAnswers, redact: Redactor) -> TransactionSection
         amount=None if answers.amount is None else format(answers.amount, "f"),
         currency=answers.currency or "CNY",
         counterparty=redact(answers.counterparty, "counterparty"),
-        transaction_id=clean(answers.transaction_id, keep_newlines=False) if answers.transaction_id else None,
+        transaction_id=redact(answers.transaction_id, "transaction_id"),  # the engine knows it is a reference
     )
 
 
-def _device(answers: TicketAnswers) -> DeviceSection:
-    def tidy(value: str | None) -> str | None:
-        return clean(value, keep_newlines=False) if value else None
-
+def _device(answers: TicketAnswers, redact: Redactor) -> DeviceSection:
     return DeviceSection(
-        brand=tidy(answers.device_brand), model=tidy(answers.device_model), os=tidy(answers.os),
-        os_version=tidy(answers.os_version), app_version=tidy(answers.app_version),
+        brand=redact(answers.device_brand, "device_brand"), model=redact(answers.device_model, "device_model"),
+        os=redact(answers.os, "os"), os_version=redact(answers.os_version, "os_version"),
+        app_version=redact(answers.app_version, "app_version"),
     )
 
 
 def money_moved(answers: TicketAnswers) -> bool:
     """Whether a payment or transfer is at the heart of the problem (so support will look for it)."""
-    return answers.symptom in PAYMENT_SYMPTOMS or (answers.symptom == "suspicious_contact" and answers.money_sent == "yes")
+    scam_paid = answers.symptom == "suspicious_contact" and answers.money_sent == "yes"
+    return answers.symptom in PAYMENT_SYMPTOMS or scam_paid
 
 
 def missing_ids(answers: TicketAnswers, evidence: list[EvidenceItem]) -> list[str]:
     """Ids of what support will likely ask for that the answers do not have, most important first."""
+    device_known = answers.device_model and answers.os and answers.os_version
+    money_went = money_moved(answers)
+    scam_paid = money_went and answers.symptom == "suspicious_contact"
     checks = [
         ("operator", answers.wallet == "ecny" and answers.operator is None),
-        ("transaction_id", money_moved(answers) and not answers.transaction_id),
-        ("amount", money_moved(answers) and answers.amount is None),
-        ("counterparty", (answers.symptom in COUNTERPARTY_SYMPTOMS or money_moved(answers) and answers.symptom == "suspicious_contact")
-         and not answers.counterparty),
+        ("transaction_id", money_went and not answers.transaction_id),
+        ("amount", money_went and answers.amount is None),
+        ("counterparty", (answers.symptom in COUNTERPARTY_SYMPTOMS or scam_paid) and not answers.counterparty),
         ("occurred_time", not isinstance(answers.occurred_at, datetime)),
         ("error_message", answers.symptom in ERROR_TEXT_SYMPTOMS and not answers.error_message),
         ("evidence", not evidence),
         ("steps", not answers.steps),
-        ("device", answers.symptom in DEVICE_SYMPTOMS and not (answers.device_model and answers.os and answers.os_version)),
+        ("device", answers.symptom in DEVICE_SYMPTOMS and not device_known),
         ("app_version", not answers.app_version),
     ]
     return [name for name, absent in checks if absent]
@@ -147,7 +156,8 @@ def build_case(
     sections = _sections(answers, redact, found)
     issue: IssueSection = sections["issue"]
     # The diagnosis sees the redacted texts: nothing it quotes back can hold a secret.
-    safe = answers.diagnose_answers().model_copy(update={"error_message": issue.error_message, "description": issue.description})
+    redacted = {"error_message": issue.error_message, "description": issue.description}
+    safe = answers.diagnose_answers().model_copy(update=redacted)
     doc_fields = {
         **sections,
         "schema_version": 1, "command": "prepare-ticket", "lang": lang, "case_id": case_id, "created_at": now,

@@ -101,6 +101,15 @@ class TicketAnswers(DiagnoseAnswers):
         check_amount_precision(amount, info.data.get("currency"), _lang(info))
         return amount
 
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence(cls, value: Any, info: ValidationInfo) -> list[str] | None:
+        from walletaid.validators import parse_evidence
+
+        if value in (None, "", []):
+            return None
+        return parse_evidence(value if isinstance(value, list) else [value], _lang(info))  # type: ignore[return-value]
+
     def diagnose_answers(self) -> DiagnoseAnswers:
         """The ``diagnose`` part of these answers, for the diagnosis engine."""
         keys = set(DiagnoseAnswers.model_fields)
