@@ -31,6 +31,7 @@ class Evidence:
     base: float = 0.0
     pattern_points: list[float] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
     urgent: bool = False
 
     def score(self) -> float:
@@ -77,10 +78,11 @@ def collect_evidence(answers: DiagnoseAnswers, lang: Lang) -> dict[str, Evidence
     _add_patterns(answers, lang, kb, evidence)
     _add_context(answers, lang, kb, evidence)
     symptom_label = t(f"diagnose.symptom_{answers.symptom}", lang)
+    urgent_cause = kb.urgent_symptoms.get(answers.symptom)
     for cause_id, prior in kb.symptom_priors.get(answers.symptom, {}).items():
         evidence[cause_id].base += prior
-        evidence[cause_id].add_reason(t("diagnose.reason_symptom", lang, symptom=symptom_label))
-    urgent_cause = kb.urgent_symptoms.get(answers.symptom)
+        if cause_id != urgent_cause:
+            evidence[cause_id].add_reason(t("diagnose.reason_symptom", lang, symptom=symptom_label))
     if urgent_cause:
         evidence[urgent_cause].urgent = True
         evidence[urgent_cause].add_reason(t("diagnose.reason_urgent_symptom", lang, symptom=symptom_label))
@@ -103,6 +105,9 @@ def _add_patterns(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, evide
         ev = evidence[pattern.cause]
         ev.pattern_points.append(best[0])
         ev.urgent = ev.urgent or pattern.urgent
+        if any(best[2] in q for q in ev.quotes):
+            continue  # an overlapping pattern already quoted this text
+        ev.quotes.append(best[2])
         field_name = t(f"diagnose.field_{best[1]}", lang)
         ev.add_reason(t("diagnose.reason_pattern", lang, quote=quote(best[2]), field=field_name))
 
@@ -204,13 +209,12 @@ def urgent_actions(answers: DiagnoseAnswers, evidence: dict[str, Evidence], lang
     actions = []
     if evidence["fraud_contact"].urgent:
         actions.append(t("diagnose.urgent_stop", lang))
-    if answers.money_sent == "yes":
-        actions.append(t("diagnose.urgent_money_sent", lang))
+    police = t("diagnose.urgent_money_sent" if answers.money_sent == "yes" else "diagnose.urgent_110", lang)
     freeze = _freeze_action(answers, lang)
-    if evidence["unauthorized_access"].urgent:
-        actions += [freeze, t("diagnose.urgent_110", lang)]
+    if evidence["unauthorized_access"].urgent and answers.money_sent != "yes":
+        actions += [freeze, police]
     else:
-        actions += [t("diagnose.urgent_110", lang), freeze]
+        actions += [police, freeze]
     actions += [t("diagnose.urgent_96110", lang), t("diagnose.urgent_keep_evidence", lang)]
     return actions
 

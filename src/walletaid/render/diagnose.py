@@ -1,0 +1,115 @@
+"""Show a ``Diagnosis``: Rich text for the terminal and Markdown for saving or pasting.
+
+Urgent results open with an alarm panel and what to do right now.  Reasons quote
+what the user typed, so every string passes through ``for_rich`` (Rich) or
+``clean`` (Markdown) before it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from walletaid.i18n import Lang, t
+from walletaid.models.contact import ContactChannel
+from walletaid.models.diagnose import Cause, Diagnosis
+from walletaid.textsafe import clean, for_rich
+
+if TYPE_CHECKING:
+    from rich.console import Group, RenderableType
+
+LIKELIHOOD_STYLE = {"high": "bold", "medium": "yellow", "low": "dim"}
+MAX_DETAILED = 2
+
+
+def detailed_causes(d: Diagnosis) -> list[Cause]:
+    """The causes whose steps are spelled out: the top one, and the next if it is just as likely."""
+    top = d.causes[0]
+    return [c for c in d.causes[:MAX_DETAILED] if c is top or c.likelihood == top.likelihood]
+
+
+def _contact_line(c: ContactChannel, lang: Lang) -> str:
+    note = f" — {c.note}" if c.note else ""
+    head = c.name if c.value in c.name else f"{c.name}: {c.value}"
+    return f"{head}{note}"
+
+
+def _causes_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text(t("diagnose.heading_causes", lang), style="bold underline")]
+    for i, cause in enumerate(d.causes, 1):
+        style = LIKELIHOOD_STYLE[cause.likelihood]
+        label = t(f"diagnose.likelihood_{cause.likelihood}", lang)
+        out.append(f"[{style}]{i}. {for_rich(cause.title)}[/] [dim]({for_rich(label)})[/]")
+        out.append(f"   {for_rich(cause.explanation)}")
+        for reason in cause.reasons:
+            out.append(f"   [dim]{for_rich(t('diagnose.why', lang))}:[/] {for_rich(reason)}")
+    return out
+
+
+def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    for cause in detailed_causes(d):
+        out.append(Text(f"{t('diagnose.heading_steps', lang)}: {clean(cause.title)}", style="bold underline"))
+        out += [f"  {n}. {for_rich(step)}" for n, step in enumerate(cause.steps, 1)]
+        if cause.when_to_contact:
+            out.append(f"  [dim]{for_rich(t('diagnose.when_to_contact', lang))}:[/] {for_rich(cause.when_to_contact)}")
+    return out
+
+
+def render_text(d: Diagnosis, lang: Lang) -> Group:
+    """The diagnosis for the terminal: alarm (when urgent), causes, steps, contacts, next steps."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    if d.urgent:
+        actions = "\n".join(f"{n}. {for_rich(a)}" for n, a in enumerate(d.urgent_actions, 1))
+        parts.append(Panel(actions, title=f"[bold]{for_rich(t('diagnose.heading_alarm', lang))}[/]",
+                           border_style="bold red", title_align="left"))
+    parts += _causes_block(d, lang)
+    parts.append(Text(""))
+    parts += _steps_block(d, lang)
+    if d.contact:
+        lines = "\n".join(f"• {for_rich(_contact_line(c, lang))}" for c in d.contact)
+        parts.append(Panel(lines, title=for_rich(t("diagnose.heading_contact", lang)), border_style="green",
+                           title_align="left"))
+    parts.append(Text(t("diagnose.heading_next", lang), style="bold underline"))
+    parts += [f"  {n}. {for_rich(s)}" for n, s in enumerate(d.next_steps, 1)]
+    return Group(*parts)
+
+
+def _md(text: str) -> str:
+    """User-derived text made safe for one Markdown line."""
+    return clean(text, keep_newlines=False).replace("|", "\\|")
+
+
+def render_markdown(d: Diagnosis, lang: Lang) -> str:
+    """The same diagnosis as Markdown."""
+    lines = [f"# {t('diagnose.title', lang)}", ""]
+    if d.urgent:
+        lines += [f"> **{t('diagnose.heading_alarm', lang)}**", ">"]
+        lines += [f"> {n}. {_md(a)}" for n, a in enumerate(d.urgent_actions, 1)]
+        lines.append("")
+    lines += [f"## {t('diagnose.heading_causes', lang)}", ""]
+    for i, cause in enumerate(d.causes, 1):
+        label = t(f"diagnose.likelihood_{cause.likelihood}", lang)
+        lines += [f"{i}. **{_md(cause.title)}** ({label}): {_md(cause.explanation)}"]
+        lines += [f"   - {t('diagnose.why', lang)}: {_md(r)}" for r in cause.reasons]
+    lines.append("")
+    for cause in detailed_causes(d):
+        lines += [f"## {t('diagnose.heading_steps', lang)}: {_md(cause.title)}", ""]
+        lines += [f"{n}. {_md(s)}" for n, s in enumerate(cause.steps, 1)]
+        if cause.when_to_contact:
+            lines += ["", f"*{t('diagnose.when_to_contact', lang)}:* {_md(cause.when_to_contact)}"]
+        lines.append("")
+    if d.contact:
+        lines += [f"## {t('diagnose.heading_contact', lang)}", ""]
+        lines += [f"- {_md(_contact_line(c, lang))}" for c in d.contact]
+        lines.append("")
+    lines += [f"## {t('diagnose.heading_next', lang)}", ""]
+    lines += [f"{n}. {_md(s)}" for n, s in enumerate(d.next_steps, 1)]
+    return "\n".join(lines) + "\n"
