@@ -176,6 +176,7 @@ def test_currency_invalid(raw: str) -> None:
 def test_steps_list_is_cleaned_and_single_item_kept_as_one() -> None:
     assert v.parse_steps(["open app", " ", "\x1b[2Jscan code"], "en") == ["open app", "scan code"]
     assert v.parse_steps("tap pay", "en") == "tap pay"  # the wizard asks one step at a time
+    assert v.parse_steps(["open app\nscan\n\npay"], "en") == ["open app", "scan", "pay"]  # a YAML block text
     with pytest.raises(ValueError, match="Steps"):
         v.parse_steps({"a": 1}, "en")
 

@@ -208,7 +208,7 @@ def _step(item: Any, lang: Lang) -> str:
 
 
 def parse_steps(raw: Any, lang: Lang) -> list[str] | str:
-    """What the user did, in order: a list of strings → the non-empty cleaned steps.
+    """What the user did, in order: a list of strings → the non-empty cleaned steps (a multi-line item is split).
 
     Shape-preserving, because the wizard asks a list one item at a time: a
     single string is checked and returned as one step.
@@ -217,7 +217,8 @@ def parse_steps(raw: Any, lang: Lang) -> list[str] | str:
         return _step(raw, lang)
     if not isinstance(raw, (list, tuple)):
         raise _fail("err_steps", lang)
-    steps = [text for text in (_step(item, lang) for item in raw) if text]
+    lines = [line for item in raw for line in (item.splitlines() if isinstance(item, str) else [item])]
+    steps = [text for text in (_step(line, lang) for line in lines) if text]
     if len(steps) > 30:
         raise _fail("err_too_many", lang, field=_label("steps", lang), max=30)
     return steps
