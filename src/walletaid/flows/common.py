@@ -104,13 +104,18 @@ def finish_draft(command: str, answers_file: str | None) -> None:
         drafts.discard(command)
 
 
-def validate_model(model: type[M], data: dict[str, Any]) -> M:
-    """Build ``model`` from ``data``; Pydantic errors become an :class:`InputError` naming each field."""
+def validate_model(model: type[M], data: dict[str, Any], lang: Lang = "en") -> M:
+    """Build ``model`` from ``data``; Pydantic errors become an :class:`InputError` naming each field.
+
+    The model's own validators get ``{"lang": lang}`` as context, so their
+    messages come in the user's language.
+    """
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={"lang": lang})
     except ValidationError as exc:
         problems = [
-            Problem(".".join(str(p) for p in err["loc"]) or "answers", err["msg"]) for err in exc.errors()
+            Problem(".".join(str(p) for p in err["loc"]) or "answers", err["msg"].removeprefix("Value error, "))
+            for err in exc.errors()
         ]
         raise InputError(problems) from None
 

@@ -37,7 +37,7 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, save: bool, resume
 
     raw = collect_answers("diagnose", diagnose_questions(), lang, answers_file=answers_file, resume=resume,
                           schema="answers-diagnose")
-    answers = validate_model(DiagnoseAnswers, redact_answers(raw, lang, FREE_TEXT))
+    answers = validate_model(DiagnoseAnswers, redact_answers(raw, lang, FREE_TEXT), lang)
 
     from walletaid.engines.diagnose import diagnose
     from walletaid.render import diagnose as renderer

@@ -166,7 +166,7 @@ def run_posture(lang: Lang, fmt: Format, answers_file: str | None, resume: bool 
 
     raw = collect_answers("security-check", posture_questions(), lang, answers_file=answers_file, resume=resume,
                           schema="answers-security")
-    result = score_posture(validate_model(PostureAnswers, raw), lang)
+    result = score_posture(validate_model(PostureAnswers, raw, lang), lang)
     emit(result, fmt, lang, renderer)
     finish_draft("security-check", answers_file)
     return 0
