@@ -246,3 +246,17 @@ def test_case_messages_exist_in_both_languages() -> None:
     texts = catalogue("case")
     assert texts["zh"].keys() == texts["en"].keys()
     assert all(v.strip() for lang in ("zh", "en") for v in texts[lang].values())
+
+
+@pytest.mark.parametrize(("lang", "expected", "other"), [
+    ("en", "e-CNY · ICBC · Payment failed", "数字人民币"),
+    ("zh", "数字人民币 · 工商银行 · 支付失败", "e-CNY"),
+])
+def test_titles_follow_the_display_language(lang: str, expected: str, other: str) -> None:
+    record = case("ecny", "icbc", "payment_failed", *TIMELINE, lang="zh")
+    listing = CaseListDocument(lang=lang, cases=[summary(title=record.title, wallet="ecny", operator="icbc",  # type: ignore[arg-type]
+                                                         symptom="payment_failed")])
+    plan = plan_escalation(record, lang, now=NOW)  # type: ignore[arg-type]
+    for out in (render_markdown(listing, lang), render_markdown(plan, lang),  # type: ignore[arg-type]
+                complaint_draft(record, plan, lang, now=NOW).split("\n")[0]):  # type: ignore[arg-type]
+        assert expected in out and other not in out

@@ -238,7 +238,8 @@ def list_cases(conn: sqlite3.Connection, *, now: datetime, include_closed: bool 
         record = get_case(conn, cid)
         state = follow_up(record, now=now)
         out.append(CaseSummary(
-            id=record.case_id, title=record.title, status=record.status, created_at=record.created_at,
+            id=record.case_id, title=record.title, wallet=record.wallet, operator=record.operator,
+            symptom=record.symptom, status=record.status, created_at=record.created_at,
             age_days=case_age_days(record, now=now), next_promise=state.next_promise, overdue=state.overdue,
             contacts=len(record.contacts), needs_escalation=state.needs_escalation,
         ))

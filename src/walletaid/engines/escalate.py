@@ -23,6 +23,7 @@ from walletaid.models.case import (
     EscalationPlan,
     EscalationStep,
     LadderEntry,
+    case_title,
     label,
 )
 from walletaid.textsafe import clean
@@ -148,9 +149,16 @@ def plan_escalation(record: CaseRecord, lang: Lang, *, now: datetime) -> Escalat
     steps.append(_step(ladder["community"], lang))
     references = [c.reference for c in record.contacts if c.reference]
     return EscalationPlan(
-        lang=lang, case_id=record.case_id, title=record.title, fraud=fraud, follow_up=state, steps=steps,
+        lang=lang, case_id=record.case_id, title=display_title(record, lang), fraud=fraud, follow_up=state, steps=steps,
         references=list(dict.fromkeys(references)), rule=kb.complaint_rule.get(lang),
     )
+
+
+def display_title(record: CaseRecord, lang: Lang) -> str:
+    """The case title in ``lang`` (the stored title when the facts are unknown)."""
+    if record.wallet or record.symptom:
+        return case_title(record.wallet, record.operator, record.symptom, lang)
+    return clean(record.title, keep_newlines=False)
 
 
 # --- the complaint draft ---------------------------------------------------------------------------
@@ -238,7 +246,7 @@ def _addressee(record: CaseRecord, plan: EscalationPlan, lang: Lang) -> str:
 def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: Lang, *, now: datetime) -> str:
     """The complaint draft in Markdown, in ``lang``: facts, full timeline, missed promises, the request, the deadline."""
     n = len(record.contacts)
-    lines = [f"# {t('case.draft_title', lang, title=safe(record.title, 'title'))}", "",
+    lines = [f"# {t('case.draft_title', lang, title=safe(display_title(record, lang), 'title'))}", "",
              t("case.draft_to", lang, who=_addressee(record, plan, lang)), "",
              t("case.draft_intro", lang, n=n) if n else t("case.draft_intro_none", lang), "",
              f"## {t('case.draft_facts', lang)}", ""]

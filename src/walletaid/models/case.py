@@ -116,7 +116,10 @@ class CaseSummary(BaseModel):
     """One row of ``walletaid case list``."""
 
     id: str
-    title: str
+    title: str = Field(description="in the case's own language; renderers rebuild it in the display language")
+    wallet: str | None = None
+    operator: str | None = None
+    symptom: str | None = None
     status: CaseStatus
     created_at: datetime
     age_days: int

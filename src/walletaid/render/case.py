@@ -17,7 +17,16 @@ from rich.table import Table
 from rich.text import Text
 
 from walletaid.i18n import Lang, t
-from walletaid.models.case import CaseListDocument, CaseShowDocument, EscalationPlan, FollowUp, label
+from walletaid.models.case import (
+    CaseListDocument,
+    CaseRecord,
+    CaseShowDocument,
+    CaseSummary,
+    EscalationPlan,
+    FollowUp,
+    case_title,
+    label,
+)
 from walletaid.textsafe import clean, for_rich
 
 CaseResult = CaseListDocument | CaseShowDocument | EscalationPlan
@@ -29,6 +38,13 @@ def _day(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
+
+
+def title(item: CaseRecord | CaseSummary, lang: Lang) -> str:
+    """The case title in the display language (the stored one when the facts are unknown)."""
+    if item.wallet or item.symptom:
+        return case_title(item.wallet, item.operator, item.symptom, lang)
+    return clean(item.title, keep_newlines=False)
 
 
 def advice(case_id: str, state: FollowUp, status: str, lang: Lang) -> list[str]:
@@ -71,7 +87,7 @@ def _list_text(doc: CaseListDocument, lang: Lang) -> RenderableType:
         if c.needs_escalation:
             status.append(f" · {t('case.escalate_mark', lang)}", style="bold red")
             hints.append(Text(t("case.list_escalate_hint", lang, case_id=c.id), style="red"))
-        table.add_row(c.id, Text(clean(c.title, keep_newlines=False)), status,
+        table.add_row(c.id, Text(title(c, lang)), status,
                       t("case.age_days", lang, n=c.age_days), promise, str(c.contacts))
     return Group(table, *hints)
 
@@ -91,8 +107,8 @@ def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
         if c.needs_escalation:
             status += f" · **{t('case.escalate_mark', lang)}**"
             hints.append(f"- {t('case.list_escalate_hint', lang, case_id=c.id)}")
-        title = clean(c.title, keep_newlines=False).replace("|", "\\|")
-        lines.append(f"| {c.id} | {title} | {status} | {t('case.age_days', lang, n=c.age_days)} | {promise} | {c.contacts} |")
+        name = title(c, lang).replace("|", "\\|")
+        lines.append(f"| {c.id} | {name} | {status} | {t('case.age_days', lang, n=c.age_days)} | {promise} | {c.contacts} |")
     return "\n".join([*lines, "", *hints, ""])
 
 
@@ -118,7 +134,7 @@ def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     from walletaid.engines.escalate import fact_rows
 
     record = doc.case
-    parts: list[RenderableType] = [Text(clean(record.title, keep_newlines=False), style="bold")]
+    parts: list[RenderableType] = [Text(title(record, lang), style="bold")]
     status = t(f"case.status_{record.status}", lang)
     facts = [(t("case.fact_status", lang), status), (t("case.fact_created", lang), _day(record.created_at))]
     if record.closed_at:
@@ -135,7 +151,7 @@ def _show_markdown(doc: CaseShowDocument, lang: Lang) -> str:
     from walletaid.engines.escalate import fact_rows, timeline_table
 
     record = doc.case
-    lines = [f"# {clean(record.title, keep_newlines=False)}", "", f"## {t('case.show_facts', lang)}", ""]
+    lines = [f"# {title(record, lang)}", "", f"## {t('case.show_facts', lang)}", ""]
     facts = [(t("case.fact_status", lang), t(f"case.status_{record.status}", lang)),
              (t("case.fact_created", lang), _day(record.created_at))] + fact_rows(record, lang)
     lines += [f"- **{name}**: {value.replace(chr(10), ' / ')}" for name, value in facts]
