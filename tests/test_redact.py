@@ -81,6 +81,7 @@ UNTOUCHED = [
     "验证码发送于 2024-05-01 12:30",
     "验证码 5 分钟内有效",
     "验证码：扣了2000元",
+    "验证码没收到交易号是4200001234567890123456789",
     "I never received the verification code",
     "error code 1001 when paying",
     "错误代码 E1001",

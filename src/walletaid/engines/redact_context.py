@@ -31,6 +31,7 @@ _NOT_SECRET_CODE = re.compile(
 )
 _CODE_TOKEN = re.compile(r"(?<![0-9A-Za-z*])[0-9A-Za-z]{4,8}(?![0-9A-Za-z*])")
 _DIGIT = re.compile(r"[0-9]")
+_ALNUM_STAR = re.compile(r"[0-9A-Za-z*]")
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,]|\.(?:\s|$)")
 _LEAD = re.compile(r"[\s:：=\-—,，]*")
 _CALL_WORDS = re.compile(r"拨打|打给|打了|致电|电话|热线|客服|(?<![A-Za-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)", re.I)
@@ -49,6 +50,8 @@ def _is_code(token: str, text: str, start: int, end: int) -> bool:
         return False
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
+    if _ALNUM_STAR.fullmatch(before) or _ALNUM_STAR.fullmatch(after):
+        return False  # the window cut a longer token: not a code on its own
     if after in _UNIT_AFTER or before in _UNIT_BEFORE:
         return False
     if before in "-/.:" and start >= 2 and text[start - 2].isdigit():
@@ -57,21 +60,21 @@ def _is_code(token: str, text: str, start: int, end: int) -> bool:
 
 
 def _code_after(text: str, pos: int) -> Hit | None | bool:
-    """The first code in the window after a keyword; ``False`` when the window holds a marker."""
+    """The first code in the clause after a keyword; ``False`` when a marker comes first (already done)."""
     pos = _LEAD.match(text, pos).end()
     window_end = min(len(text), pos + _AFTER_WINDOW)
     brk = _CLAUSE_BREAK.search(text, pos, window_end)
     window_end = brk.start() if brk else window_end
-    if MARKER_PREFIX in text[pos : min(len(text), pos + len(MARKER_PREFIX) + _AFTER_WINDOW)]:
-        return False
-    if not _DIGIT.search(text, pos, window_end):
-        return None
-    for m in _CODE_TOKEN.finditer(text, pos, window_end):
-        if _CALL_WORDS.search(text, pos, m.start()):
-            return None
-        if _is_code(m.group(), text, m.start(), m.end()):
-            return Hit(m.start(), m.end(), "verification_code", marker("verification_code"))
-    return None
+    done = text.find(MARKER_PREFIX, pos, window_end)
+    if done >= 0:
+        window_end = done
+    if _DIGIT.search(text, pos, window_end):
+        for m in _CODE_TOKEN.finditer(text, pos, window_end):
+            if _CALL_WORDS.search(text, pos, m.start()):
+                return None
+            if _is_code(m.group(), text, m.start(), m.end()):
+                return Hit(m.start(), m.end(), "verification_code", marker("verification_code"))
+    return False if done >= 0 else None
 
 
 def _code_before(text: str, pos: int) -> Hit | None:
@@ -109,7 +112,7 @@ def find_codes(text: str) -> list[Hit]:
 _PASSWORD = re.compile(
     r"(?:支付密码|登录密码|交易密码|取款密码|密码|口令|PIN码"
     r"|(?<![A-Za-z])(?:password|passcode|passwd|pwd|pin(?:\s?code)?)(?![A-Za-z]))"
-    r"(?P<conn>[ \t]*(?:(?:(?:is|was)(?![A-Za-z])|:|：|=|是|为|為)[ \t]*){0,2})"
+    r"(?P<conn>[ \t]*(?:(?:(?:is|was)(?=[ \t])|:|：|=|是|为|為)[ \t]*){0,2})"
     r"(?:(?P<q>[\"'“‘「『])(?P<quoted>[^\"'”’」』\n]{1,64})[\"'”’」』]|(?P<token>[!-~]+))?",
     re.IGNORECASE,
 )
