@@ -97,3 +97,14 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         load_answers_file(str(tmp_path / "nope.yaml"), "en")
     assert "no such file" in exc.value.problems[0].message
+
+
+def test_unquoted_yaml_dates_are_read_as_text(tmp_path: Path) -> None:
+    from walletaid.forms.ticket import ticket_questions
+
+    f = tmp_path / "a.yaml"
+    f.write_text("occurred_at: 2026-11-20 14:30:00\n", encoding="utf-8")
+    q = {x.id: x for x in ticket_questions()}["occurred_at"]
+    raw = load_answers_file(str(f), "en")["occurred_at"]
+    assert not isinstance(raw, str)  # YAML made it a datetime
+    assert parse_answer(q, raw, "en") is not None

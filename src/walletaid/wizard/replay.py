@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import sys
+from datetime import date, datetime
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,8 @@ def load_answers_file(source: str, lang: Lang) -> dict[str, Any]:
 
 
 def _as_text(question: Question, raw: Any, lang: Lang) -> str:
+    if isinstance(raw, (date, datetime)):  # YAML reads an unquoted 2026-11-20 [14:30] as a date
+        raw = raw.isoformat(sep=" ") if isinstance(raw, datetime) else raw.isoformat()
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
         raise ValueError(t("wizard.not_text", lang))
     text = clean(str(raw)).strip()
