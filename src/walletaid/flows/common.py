@@ -35,6 +35,16 @@ def require_terminal(command: str, schema: str, lang: Lang) -> None:
         raise InputError([], hint=t("common.no_terminal", lang, command=command, schema=schema))
 
 
+def _local_time(iso: str) -> str:
+    """``2026-11-25 20:46`` in the local zone, for people; the raw text if it does not parse."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
 def _resume_answers(command: str, lang: Lang, resume: bool | None) -> dict[str, Any]:
     from walletaid.console import say
     from walletaid.wizard import drafts
@@ -48,9 +58,9 @@ def _resume_answers(command: str, lang: Lang, resume: bool | None) -> dict[str, 
     if resume is None:
         import questionary
 
-        saved_at, _ = found
         try:
-            keep = questionary.confirm(t("wizard.draft_found", lang, when=saved_at), default=True).unsafe_ask()
+            keep = questionary.confirm(t("wizard.draft_found", lang, when=_local_time(found[0])),
+                                       default=True).unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
         if not keep:

@@ -50,14 +50,20 @@ def _message(question: Question, lang: Lang, step: int, total: int) -> str:
 
 
 def _instruction(question: Question, lang: Lang) -> str | None:
+    """The grey hint after the question: its help, then how to answer."""
     parts = [question.help.get(lang)] if question.help else []
-    if question.kind in ("text", "multiline") and not question.required:
+    if question.kind == "select":
+        parts.append(t("wizard.select_hint", lang))
+    elif question.kind == "checkbox":
+        parts.append(t("wizard.checkbox_hint", lang))
+    elif not question.required:
         parts.append(t("wizard.optional_hint", lang))
     return "(" + "; ".join(parts) + ")" if parts else None
 
 
-def _choices(question: Question, lang: Lang) -> list[QChoice]:
-    return [QChoice(title=c.label.get(lang), value=c.value) for c in question.choices]
+def _choices(question: Question, lang: Lang, checked: Iterable[str] = ()) -> list[QChoice]:
+    ticked = set(checked)
+    return [QChoice(title=c.label.get(lang), value=c.value, checked=c.value in ticked) for c in question.choices]
 
 
 def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
@@ -65,13 +71,14 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
     if kind == "select":
         values = question.choice_values()
         prompt = questionary.select(
-            message, choices=_choices(question, lang), style=STYLE, instruction=t("wizard.select_hint", lang),
+            message, choices=_choices(question, lang), style=STYLE, instruction=_instruction(question, lang),
             default=default if default in values else None,
         )
         return parse_answer(question, prompt.unsafe_ask(), lang)
     if kind == "checkbox":
         prompt = questionary.checkbox(
-            message, choices=_choices(question, lang), style=STYLE, instruction=t("wizard.checkbox_hint", lang),
+            message, choices=_choices(question, lang, default or ()), style=STYLE,
+            instruction=_instruction(question, lang),
         )
         return parse_answer(question, prompt.unsafe_ask(), lang)
     if kind == "confirm":
