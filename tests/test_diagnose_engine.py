@@ -390,3 +390,60 @@ def test_json_matches_contract_shape() -> None:
     assert doc["schema_version"] == 1 and doc["command"] == "diagnose" and doc["lang"] == "en"
     assert {"id", "likelihood", "title", "explanation", "steps"} <= set(doc["causes"][0])
     assert {"channel", "name", "value", "official"} <= set(doc["contact"][0])
+
+
+# --- renderer -------------------------------------------------------------------------------
+
+
+def _plain(renderable: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_opens_with_alarm_when_urgent(lang: str) -> None:
+    from walletaid.render.diagnose import render_text
+
+    result = diagnose(_answers("suspicious_contact", D, "asked me to share my screen"), lang)  # type: ignore[arg-type]
+    out = _plain(render_text(result, lang))  # type: ignore[arg-type]
+    from walletaid.i18n import t
+
+    alarm = t("diagnose.heading_alarm", lang)  # type: ignore[arg-type]
+    assert alarm in out.splitlines()[0]
+    assert "110" in out and "96110" in out
+
+
+def test_text_has_no_alarm_when_calm() -> None:
+    from walletaid.i18n import t
+    from walletaid.render.diagnose import render_markdown, render_text
+
+    result = diagnose(_answers("payment_failed", E, "Insufficient balance"), "en")
+    assert t("diagnose.heading_alarm", "en") not in _plain(render_text(result, "en"))
+    assert t("diagnose.heading_alarm", "en") not in render_markdown(result, "en")
+
+
+def test_user_text_cannot_inject_markup_or_escapes() -> None:
+    from walletaid.render.diagnose import render_markdown, render_text
+
+    hostile = "超过[red]x[/red]限额 \x1b[2J | done"
+    result = diagnose(_answers("payment_failed", E, hostile), "zh")
+    out = _plain(render_text(result, "zh"))
+    assert "\x1b" not in out
+    assert "[red]" in out  # printed literally, not interpreted
+    md = render_markdown(result, "zh")
+    assert "\x1b" not in md
+
+
+def test_markdown_lists_causes_steps_contacts_and_next_steps() -> None:
+    from walletaid.render.diagnose import render_markdown
+
+    result = diagnose(DiagnoseAnswers(wallet="ecny", operator="boc", symptom="payment_failed",
+                                      error_message="超过钱包年累计支付额度"), "en")
+    md = render_markdown(result, "en")
+    assert md.startswith("# ")
+    assert result.causes[0].title in md and result.causes[0].steps[0] in md
+    assert "95566" in md and "prepare-ticket" in md
+    assert "超过钱包年累计支付额度" in md

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from walletaid.textsafe import clean
+
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 # whitespace with a CJK character on at least one side
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
@@ -44,6 +46,6 @@ def find(regex: str, text: str, unless: str | None = None) -> str | None:
 
 
 def quote(snippet: str) -> str:
-    """A matched snippet made fit to quote: long digit runs hidden (codes, card numbers), length capped."""
-    snippet = _LONG_DIGITS.sub("****", snippet.strip())
+    """A matched snippet made fit to quote: control characters removed, long digit runs hidden (codes, card numbers), length capped."""
+    snippet = _LONG_DIGITS.sub("****", clean(snippet, keep_newlines=False).strip())
     return snippet if len(snippet) <= MAX_QUOTE else snippet[: MAX_QUOTE - 1] + "…"
