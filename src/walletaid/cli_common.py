@@ -48,6 +48,7 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
         from walletaid.console import say
         from walletaid.textsafe import for_rich
 
-        say(f"[bold red]{t('common.error_prefix', lang)}:[/] {for_rich(str(error))}")
+        text = error.message(lang) if hasattr(error, "message") else str(error)
+        say(f"[bold red]{t('common.error_prefix', lang)}:[/] {for_rich(text)}")
         raise typer.Exit(error.exit_code) from None
     raise typer.Exit(code)

@@ -132,8 +132,8 @@ def _facts(document: dict[str, Any]) -> tuple[str | None, str | None, str | None
     """wallet, operator, symptom of a prepare-ticket or diagnose document."""
     account = document.get("account") or {}
     issue = document.get("issue") or {}
-    wallet = account.get("wallet") or document.get("wallet")
-    operator = account.get("operator") or document.get("operator")
+    wallet = issue.get("wallet") or account.get("wallet") or document.get("wallet")
+    operator = issue.get("operator") or account.get("operator") or document.get("operator")
     symptom = issue.get("symptom") or document.get("symptom")
     return wallet, operator, symptom
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import datetime, timezone
 from typing import Any
 
@@ -55,6 +56,6 @@ def _save(document: dict[str, Any], lang: Lang) -> None:
     from walletaid.console import say
     from walletaid.i18n import t
 
-    with store.connect() as conn:
+    with closing(store.connect()) as conn:
         case_id = store.save_case(conn, document, now=datetime.now(timezone.utc).astimezone())
     say(t("flows.saved_case", lang, case_id=case_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,7 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
     if save:
         from walletaid import store
 
-        with store.connect() as conn:
+        with closing(store.connect()) as conn:
             store.save_case(conn, doc.model_dump(mode="json"), now=now)
     from walletaid.render import ticket as renderer
 

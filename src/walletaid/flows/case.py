@@ -1,0 +1,204 @@
+"""``walletaid case …``: list, show, log, close, export, escalate, delete and purge cases in the local store."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from walletaid.errors import InputError, Interrupted, Problem
+from walletaid.flows.common import Format, emit, stdin_is_terminal
+from walletaid.i18n import Lang, t
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@contextmanager
+def _store() -> Iterator[sqlite3.Connection]:
+    from walletaid import store
+
+    with closing(store.connect()) as conn:
+        yield conn
+
+
+def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
+    from walletaid import store
+    from walletaid.engines.followup import follow_up
+    from walletaid.models.case import CaseShowDocument
+
+    record = store.get_case(conn, case_id)
+    return CaseShowDocument(lang=lang, case=record, follow_up=follow_up(record, now=_now()))
+
+
+def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
+    """Every case (or only open ones), overdue promises flagged."""
+    from walletaid import store
+    from walletaid.models.case import CaseListDocument
+    from walletaid.render import case as renderer
+
+    with _store() as conn:
+        cases = store.list_cases(conn, now=_now(), include_closed=not open_only)
+    emit(CaseListDocument(lang=lang, cases=cases), fmt, lang, renderer)
+    return 0
+
+
+def run_show(*, lang: Lang, fmt: Format, case_id: str) -> int:
+    """One case with its timeline and follow-up advice."""
+    from walletaid.render import case as renderer
+
+    with _store() as conn:
+        emit(_show_document(conn, case_id, lang), fmt, lang, renderer)
+    return 0
+
+
+def _ask_contact(lang: Lang) -> dict[str, Any]:
+    from walletaid.flows.common import require_terminal
+    from walletaid.forms.case import log_questions
+    from walletaid.wizard.prompt import WizardInterrupted, ask
+
+    require_terminal("case log ID", "", lang)
+    try:
+        return ask(log_questions(), lang)
+    except WizardInterrupted:
+        raise Interrupted() from None
+
+
+def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> int:
+    """Record one contact: from the flags, or by asking when none is given."""
+    from walletaid import store
+    from walletaid.models.case import parse_contact_entry
+    from walletaid.render import case as renderer
+
+    given = {key: value for key, value in flags.items() if value is not None}
+    with _store() as conn:
+        store.get_case(conn, case_id)  # an unknown id fails before any question is asked
+        raw = given if given else _ask_contact(lang)
+        entry = store.add_contact(conn, case_id, parse_contact_entry(raw, lang), now=_now())
+        document = _show_document(conn, case_id, lang)
+    _say(t("case_flow.logged", lang, n=entry.id, case_id=document.case.case_id))
+    if fmt != "text":
+        emit(document, fmt, lang, renderer)
+    else:
+        for line in renderer.advice(document.case.case_id, document.follow_up, document.case.status, lang):
+            _say(line)
+    return 0
+
+
+def run_close(*, lang: Lang, case_id: str) -> int:
+    """Mark a case closed."""
+    from walletaid import store
+
+    with _store() as conn:
+        store.close_case(conn, case_id, now=_now())
+    _say(t("case_flow.closed", lang, case_id=case_id.upper()))
+    return 0
+
+
+def _confirm(question: str, yes: bool, lang: Lang) -> bool:
+    """``--yes``, or ask; without a terminal and without ``--yes`` refuse (exit 2)."""
+    if yes:
+        return True
+    if not stdin_is_terminal():
+        raise InputError([Problem("--yes", t("case_flow.need_yes", lang))])
+    import questionary
+
+    try:
+        return bool(questionary.confirm(question, default=False).unsafe_ask())
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted() from None
+
+
+def run_delete(*, lang: Lang, case_id: str, yes: bool) -> int:
+    """Delete one case after confirmation."""
+    from walletaid import store
+
+    with _store() as conn:
+        record = store.get_case(conn, case_id)
+        if not _confirm(t("case_flow.confirm_delete", lang, case_id=record.case_id, title=record.title), yes, lang):
+            _say(t("case_flow.kept", lang))
+            return 0
+        store.delete_case(conn, record.case_id)
+    _say(t("case_flow.deleted", lang, case_id=record.case_id))
+    return 0
+
+
+def run_purge(*, lang: Lang, yes: bool) -> int:
+    """Delete every case after confirmation."""
+    from walletaid import store
+
+    with _store() as conn:
+        count = len(store.list_cases(conn, now=_now()))
+        if count == 0:
+            _say(t("case_flow.none", lang))
+            return 0
+        if not _confirm(t("case_flow.confirm_purge", lang, count=count), yes, lang):
+            _say(t("case_flow.kept", lang))
+            return 0
+        removed = store.purge(conn)
+    _say(t("case_flow.purged", lang, count=removed))
+    return 0
+
+
+def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
+    from walletaid.fileio import FileExists, write_new_files
+
+    try:
+        return write_new_files(files, force=force)
+    except FileExists as exists:
+        raise InputError([Problem("--out", t("ticket_flow.file_exists", lang, path=str(exists.path)))]) from None
+
+
+def _out_dir(out: str, lang: Lang) -> Path:
+    from walletaid.flows.ticket import _check_out_dir
+
+    return _check_out_dir(out, lang)
+
+
+def run_export(*, lang: Lang, case_id: str, out: str, force: bool) -> int:
+    """Write the case files again, with the timeline."""
+    from walletaid.render.case import export_files
+
+    folder = _out_dir(out, lang)
+    with _store() as conn:
+        document = _show_document(conn, case_id, lang)
+    _tell(_write(export_files(document, lang, folder), force, lang), lang)
+    return 0
+
+
+def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, force: bool) -> int:
+    """The escalation ladder for the case; with ``--out`` also the complaint draft."""
+    from walletaid import store
+    from walletaid.engines.escalate import complaint_draft, draft_filename, plan_escalation
+    from walletaid.render import case as renderer
+
+    folder = _out_dir(out, lang) if out is not None else None
+    with _store() as conn:
+        record = store.get_case(conn, case_id)
+    now = _now()
+    plan = plan_escalation(record, lang, now=now)
+    if folder is not None:
+        draft = complaint_draft(record, plan, lang, now=now)
+        written = _write({folder / draft_filename(record, lang): draft.encode("utf-8")}, force, lang)
+    emit(plan, fmt, lang, renderer)
+    if folder is not None:
+        _tell(written, lang)
+    return 0
+
+
+def _tell(written: list[Path], lang: Lang) -> None:
+    from walletaid.textsafe import for_rich
+
+    _say(t("ticket_flow.written", lang))
+    for path in written:
+        _say(f"  {for_rich(str(path))}")
+
+
+def _say(message: str) -> None:
+    from walletaid.console import say
+
+    say(message)
