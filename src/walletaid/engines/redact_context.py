@@ -29,7 +29,7 @@ _NOT_SECRET_CODE = re.compile(
     r"[\s_-]*$",
     re.IGNORECASE,
 )
-_CODE_TOKEN = re.compile(r"(?<![0-9A-Za-z*])[0-9A-Za-z]{4,8}(?![0-9A-Za-z*])")
+_CODE_TOKEN = re.compile(r"(?<![0-9A-Za-z*])(?:[0-9]{3}[ -][0-9]{3}|[0-9A-Za-z]{4,8})(?![0-9A-Za-z*])")
 _DIGIT = re.compile(r"[0-9]")
 _ALNUM_STAR = re.compile(r"[0-9A-Za-z*]")
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,]|\.(?:\s|$)")
@@ -112,7 +112,7 @@ def find_codes(text: str) -> list[Hit]:
 _PASSWORD = re.compile(
     r"(?:支付密码|登录密码|交易密码|取款密码|密码|口令|PIN码"
     r"|(?<![A-Za-z])(?:password|passcode|passwd|pwd|pin(?:\s?code)?)(?![A-Za-z]))"
-    r"(?P<conn>[ \t]*(?:(?:(?:is|was)(?=[ \t])|:|：|=|是|为|為)[ \t]*){0,2})"
+    r"(?P<conn>[ \t]*(?:(?:(?:is|was|(?:changed|set)[ \t]to)(?=[ \t])|改成了?|改为|设为|设置为|设成了?|换成了?|:|：|=|是|为|為)[ \t]*){0,2})"
     r"(?:(?P<q>[\"'“‘「『])(?P<quoted>[^\"'”’」』\n]{1,64})[\"'”’」』]|(?P<token>[!-~]+))?",
     re.IGNORECASE,
 )
@@ -127,18 +127,16 @@ _TRAILING = ".,;:!?)]}>"
 def _password_value(token: str, strong: bool) -> str:
     """The part of ``token`` that is a password, or ``""`` when it reads as prose."""
     token = token.split(MARKER_PREFIX, 1)[0]
-    if token.endswith(("...", "…")):
-        return ""
-    token = token.rstrip(_TRAILING) or token
-    if not any(ch.isalnum() for ch in token) or token.lower() in _PROSE:
+    value = token.rstrip(_TRAILING) or token
+    if token.endswith(("...", "…")) or not any(ch.isalnum() for ch in value) or value.lower() in _PROSE:
         return ""
     if strong:
-        return token
+        return value
     has_digit = any(ch.isdigit() for ch in token)
     has_alpha = any(ch.isalpha() for ch in token)
-    has_symbol = any(not ch.isalnum() for ch in token)
+    has_symbol = any(not ch.isalnum() for ch in value)
     if len(token) >= 4 and (has_digit or (has_alpha and has_symbol)):
-        return token
+        return value
     return ""
 
 

@@ -64,7 +64,7 @@ def apply_hits(text: str, hits: list[Hit]) -> tuple[str, list[Hit]]:
 _LABEL = re.compile(
     r"(?:交易单号|交易号|订单号|订单编号|商户单号|流水号|单号|交易哈希|哈希"
     r"|(?<![A-Za-z])(?:txid|tx\s?hash|tx\s?id|transaction\s(?:id|no|number|hash)|order\s(?:id|no|number)"
-    r"|reference|ref|hash|txn))[\s:：#=.]{0,3}$",
+    r"|reference|ref|hash|txn))(?:\s{0,2}(?:is|was|是|为)(?![A-Za-z]))?[\s:：#=.]{0,3}$",
     re.IGNORECASE,
 )
 _REFERENCE_FIELDS = {"transaction_id", "tx_id", "txid", "tx_hash", "order_id"}
