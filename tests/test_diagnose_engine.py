@@ -167,6 +167,19 @@ URGENT: list[tuple[str, str, str]] = [
     ("balance_wrong", "someone logged into my account from a new device and moved money out", "unauthorized_access"),
     ("balance_wrong", "I did not authorize this transfer", "unauthorized_access"),
     ("balance_wrong", "my crypto wallet was drained overnight", "unauthorized_access"),
+    # later blind probe (symptoms other than suspicious_contact, so the words alone must raise the alarm)
+    ("other", "电话里的人说自己是人民银行的,要我把钱转到他们指定的账户保管", "fraud_contact"),
+    ("other", "有人说我中奖了,要先交税才能领奖", "fraud_contact"),
+    ("other", "一个陌生号码打来说是快递员,让我报一下手机上的数字", "fraud_contact"),
+    ("account_locked", "有人打电话说我的钱包涉嫌违法被冻结了,要我配合做资金验证", "fraud_contact"),
+    ("other", "The caller said he's from the e-CNY team and my wallet will be closed unless I verify it through the link he sent", "fraud_contact"),
+    ("other", "They told me to download an app so they could help me get my refund", "fraud_contact"),
+    ("other", "I was told to pay a 10% tax before I can withdraw my profits", "fraud_contact"),
+    ("other", "got a text with a link to receive my digital yuan subsidy", "fraud_contact"),
+    ("other", "the guy asked me to read him the numbers from the text message I just got", "fraud_contact"),
+    ("balance_wrong", "收到一条消费提醒,可我根本没消费", "unauthorized_access"),
+    ("balance_wrong", "my exchange account shows a withdrawal I never requested", "unauthorized_access"),
+    ("other", "there's a payment to a shop I've never been to", "unauthorized_access"),
 ]
 
 # Must NOT raise the alarm (false alarms teach people to ignore the tool).
@@ -182,6 +195,14 @@ CALM: list[tuple[str, str, str]] = [
     ("payment_failed", E, "Never share this code with anyone"),
     ("cannot_login", D, "I lost my recovery phrase backup"),
     ("payment_failed", E, "钱包余额不足"),
+    ("cannot_login", D, "我换了新手机,登录的时候要短信验证码"),
+    ("transfer_not_arrived", D, "I sent money to my friend from my wallet and he says it's not there"),
+    ("account_locked", D, "我打了银行的官方电话,他们说要去网点解冻"),
+    ("payment_failed", D, "I followed the link in the official app to upgrade my wallet tier"),
+    ("nfc_payment_failed", D, "my iPhone can't do tap to pay with e-CNY"),
+    ("other", D, "我在数字人民币App里领了一个官方红包"),
+    ("cannot_login", D, "the bank support told me to update the app"),
+    ("other", D, "I want to back up my seed phrase safely"),
 ]
 
 HELD_OUT: list[tuple[str, str, str, str]] = [
