@@ -13,6 +13,7 @@ The engine is pure and never raises on any ``str``; redacting twice changes noth
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -89,7 +90,7 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
-def _detectors(field: str) -> list[Any]:
+def _detectors(field: str) -> list[Callable[[str], list[Hit]]]:
     """Detectors in the order they run: long secrets first, so shorter patterns can't split them."""
     return [
         lambda text: find_private_keys(text, field),

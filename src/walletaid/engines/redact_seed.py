@@ -58,7 +58,7 @@ def _runs(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, int
     """Runs of list words of one language: (start, end, number of words)."""
     english, chinese = _wordlists()
     runs: list[tuple[int, int, int]] = []
-    current: list[int] | None = None  # [start, end, count, language-flag]
+    current: list[int] | None = None  # [start, end, number of words]
     lang = None
     blocked_iter = iter(blocked)
     block = next(blocked_iter, None)
