@@ -50,7 +50,7 @@ def print_json(document: Any) -> None:
 
 def say(message: str, *, style: str | None = None) -> None:
     """A message for the person (stderr), already escaped by the caller if it holds user text."""
-    make_console(stderr=True).print(message, style=style)
+    make_console(stderr=True).print(message, style=style, soft_wrap=True)
 
 
 def print_input_error(error: InputError, lang: Lang) -> None:

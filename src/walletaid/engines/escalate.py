@@ -243,6 +243,11 @@ def _addressee(record: CaseRecord, plan: EscalationPlan, lang: Lang) -> str:
     return first.who if first else t("case.draft_to_default", lang)
 
 
+def _lower_the(name: str) -> str:
+    """"The PBoC's hotline" → "the PBoC's hotline", for use inside a sentence."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
 def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: Lang, *, now: datetime) -> str:
     """The complaint draft in Markdown, in ``lang``: facts, full timeline, missed promises, the request, the deadline."""
     n = len(record.contacts)
@@ -264,6 +269,11 @@ def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: Lang, *, now
     lines += [f"{i}. {text}" for i, text in enumerate(_requests(record, lang), start=1)]
     lines += ["", f"## {t('case.draft_deadline', lang)}", "",
               t("case.draft_deadline_text", lang, date=(now + timedelta(days=15)).strftime("%Y-%m-%d"))]
+    regulators = [f"{_lower_the(s.who)} ({s.contact[0]})" if lang == "en" else f"{s.who}({s.contact[0]})"
+                  for s in plan.steps if s.id in ("pboc", "nfra") and s.contact]
+    if regulators:
+        joined = t("case.draft_list_sep", lang).join(regulators)
+        lines += ["", t("case.draft_next_text", lang, regulators=joined)]
     phone = _section(record, "account").get("phone")
     if phone:
         lines += ["", t("case.draft_contact_me", lang, phone=safe(phone, "phone"))]
