@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from typing import Any, Callable, Optional
 
@@ -51,4 +52,11 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
         text = error.message(lang) if hasattr(error, "message") else str(error)
         say(f"[bold red]{t('common.error_prefix', lang)}:[/] {for_rich(text)}")
         raise typer.Exit(error.exit_code) from None
+    except Exception as error:  # a bug: one calm line, the details only on request
+        if os.environ.get("WALLETAID_DEBUG"):
+            raise
+        from walletaid.console import say
+
+        say(t("common.internal_error", lang, kind=type(error).__name__))
+        raise typer.Exit(1) from None
     raise typer.Exit(code)

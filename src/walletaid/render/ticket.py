@@ -119,7 +119,7 @@ def render_text(doc: CaseDocument, lang: Lang) -> Any:
               f"  [dim]{for_rich(top.explanation)}[/]"]
     parts.append(f"\n[bold]{t('ticket.sec_contact', lang)}[/]")
     parts += [f"  • {for_rich(line)}" for line in _contact_lines(doc)] or [f"  {t('ticket.no_contact', lang)}"]
-    parts.append(Panel(for_rich(" ".join(doc.opener)), title=t("ticket.sec_opener", lang), border_style="cyan"))
+    parts.append(Panel(for_rich(("" if lang == "zh" else " ").join(doc.opener)), title=t("ticket.sec_opener", lang), border_style="cyan"))
     parts.append(f"[bold]{t('ticket.sec_write_down', lang)}[/]")
     parts += [f"  ☐ {for_rich(item)}" for item in doc.write_down]
     parts.append(f"\n[bold red]{t('ticket.safety', lang)}[/]")

@@ -33,7 +33,9 @@ def save(command: str, answers: dict[str, Any], *, now: datetime | None = None) 
     kept, _ = redact_tree(kept)
     saved_at = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     payload = {"command": command, "saved_at": saved_at, "answers": kept}
-    write_atomic(draft_path(command), json.dumps(payload, ensure_ascii=False).encode("utf-8"), force=True)
+    # Parsed answers can be datetimes or Decimals: kept as text, which the same questions parse again.
+    data = json.dumps(payload, ensure_ascii=False, default=str)
+    write_atomic(draft_path(command), data.encode("utf-8"), force=True)
 
 
 def load(command: str) -> tuple[str, dict[str, Any]] | None:

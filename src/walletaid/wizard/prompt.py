@@ -45,8 +45,16 @@ def _validator(question: Question, lang: Lang) -> Callable[[str], bool | str]:
     return validate
 
 
-def _message(question: Question, lang: Lang, step: int, total: int) -> str:
-    return f"[{step}/{total}] {question.prompt.get(lang)}"
+def _message(question: Question, lang: Lang, answers: dict[str, Any], questions: Sequence[Question]) -> str:
+    """The prompt with where we are: ``[4/9]``, or ``[Account 1/3]`` when the form has several sections."""
+    applicable = [q for q in questions if q.applies(answers)]
+    sections = list(dict.fromkeys(q.section for q in applicable))
+    if len(sections) > 1 and question.section:
+        same = [q for q in applicable if q.section == question.section]
+        where = f"{t('sections.' + question.section, lang)} {same.index(question) + 1}/{len(same)}"
+    else:
+        where = f"{applicable.index(question) + 1}/{len(applicable)}"
+    return f"[{where}] {question.prompt.get(lang)}"
 
 
 def _instruction(question: Question, lang: Lang) -> str | None:
@@ -97,12 +105,11 @@ def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) 
     questionary.print(message, style="bold")
     item_question = question.model_copy(update={"kind": "text", "required": False})
     items: list[Any] = []
-    label = question.prompt.get(lang)
     while True:
         n = len(items) + 1
         preset = default[n - 1] if n - 1 < len(default) else ""
         raw = questionary.text(
-            "  " + t("wizard.list_item", lang, label=label, n=n), default=str(preset),
+            "  " + t("wizard.list_item", lang, n=n), default=str(preset),
             validate=_validator(item_question, lang), style=STYLE,
         ).unsafe_ask()
         value = parse_answer(item_question, raw, lang)
@@ -134,9 +141,7 @@ def ask(
             wanted = question.id in selected if selected is not None else question.id not in answers
             if not wanted:
                 continue
-            applicable = [q for q in questions if q.applies(answers)]
-            step = applicable.index(question) + 1
-            value = _ask_one(question, lang, _message(question, lang, step, len(applicable)), answers.get(question.id))
+            value = _ask_one(question, lang, _message(question, lang, answers, questions), answers.get(question.id))
             if value is None:
                 answers.pop(question.id, None)
             else:

@@ -37,9 +37,9 @@ def sections_of(questions: Sequence[Question], answers: dict[str, Any]) -> list[
     return seen
 
 
-def _choose(message: str, choices: list[tuple[str, str]]) -> str:
+def _choose(message: str, choices: list[tuple[str, str]], lang: Lang) -> str:
     options = [questionary.Choice(title=label, value=value) for value, label in choices]
-    return questionary.select(message, choices=options, style=STYLE).unsafe_ask()
+    return questionary.select(message, choices=options, style=STYLE, instruction=t("wizard.select_hint", lang)).unsafe_ask()
 
 
 def review(
@@ -62,14 +62,14 @@ def review(
         actions = ([("export", t("review.export", lang))] if valid else []) + [
             ("edit", t("review.edit", lang)), ("cancel", t("review.cancel", lang))]
         try:
-            action = _choose(t("review.question", lang), actions)
+            action = _choose(t("review.question", lang), actions, lang)
             if action == "export":
                 return answers
             if action == "cancel":
                 raise ReviewCancelled(answers)
             sections = sections_of(questions, answers)
             section = _choose(t("review.which_section", lang),
-                              [(s, t(f"review.section_{s}", lang)) for s in sections])
+                              [(s, t(f"sections.{s}", lang)) for s in sections], lang)
         except (KeyboardInterrupt, EOFError):
             raise WizardInterrupted(answers) from None
         ids = [q.id for q in questions if q.section == section]
