@@ -1,0 +1,48 @@
+"""``walletaid security-check`` typed into its real prompts: the check-up in both languages, Ctrl-C and resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pty_helpers import CTRL_C, DOWN, ENTER, finish, spawn
+
+
+def _answer_all(child, count: int, downs: int) -> None:
+    """Answer ``count`` select questions, each by moving ``downs`` down and pressing Enter."""
+    for _ in range(count):
+        child.expect(r"\[[^\]]+ \d+/\d+\]")          # the step indicator of the next question
+        child.send(DOWN * downs + ENTER)
+
+
+def test_english_check_up_best_answers_scores_a(home: Path) -> None:
+    child = spawn(["security-check"], home, lang="en", columns=160, rows=60)
+    child.expect_exact("What would you like to check?")
+    child.send(ENTER)                                   # my habits
+    _answer_all(child, 16, 0)                           # the first option of each is the safest
+    child.expect_exact("100")
+    child.expect_exact("A")
+    status, _ = finish(child)
+    assert status == 0
+
+
+def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
+    child = spawn(["security-check"], home, lang="zh", columns=160, rows=60)
+    child.expect_exact("您想检查什么?")
+    child.send(ENTER)
+    _answer_all(child, 3, 1)
+    child.expect(r"\[[^\]]+ \d+/\d+\]")
+    child.send(CTRL_C)
+    status, tail = finish(child)
+    assert status == 130 and "已停止" in tail
+    draft = json.loads((home / "drafts" / "security-check.json").read_text(encoding="utf-8"))
+    assert len(draft["answers"]) == 3
+
+    child = spawn(["security-check", "--resume"], home, lang="zh", columns=160, rows=60)
+    child.expect_exact("您想检查什么?")
+    child.send(ENTER)
+    _answer_all(child, 13, 0)                           # only the 13 questions left are asked
+    child.expect_exact("分")
+    status, _ = finish(child)
+    assert status == 0
+    assert not (home / "drafts" / "security-check.json").exists()
