@@ -3,9 +3,12 @@
 Pure and deterministic: no prompts, no files, no network (only the packaged
 knowledge base).  A cause's score is its symptom prior (``diagnose_rules.json``),
 plus the text patterns that matched the error message (full weight) or the
-description (lighter), plus context answers (network, app version, waiting time,
+description (lighter), unless a negation cue comes right before the hit, plus
+context answers (network, app version, waiting time,
 what a caller asked for).  Fraud and account-takeover evidence marks the
-diagnosis ``urgent`` and lifts those causes above every other one.
+diagnosis ``urgent`` and lifts those causes above every other one.  ``unknown``
+comes first when nothing else clears the threshold, or when the text names a
+problem only the provider's support can solve (``support_patterns``).
 """
 
 from __future__ import annotations
@@ -91,12 +94,13 @@ def collect_evidence(answers: DiagnoseAnswers, lang: Lang) -> dict[str, Evidence
 
 def _add_patterns(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, evidence: dict[str, Evidence]) -> None:
     texts = {f: normalize(getattr(answers, f) or "") for f in TEXT_FIELDS}
-    for pattern in kb.patterns:
+    for pattern in [*kb.patterns, *kb.support_patterns]:
         best: tuple[float, str, str] | None = None
+        negation = kb.negation if pattern.negatable else None
         for name in pattern.fields:
             if not texts[name]:
                 continue
-            hit = find(pattern.regex, texts[name], pattern.unless)
+            hit = find(pattern.regex, texts[name], pattern.unless, negation)
             points = pattern.weight * kb.field_weights[name]
             if hit is not None and (best is None or points > best[0]):
                 best = (points, name, hit)
@@ -138,7 +142,8 @@ def rank(evidence: dict[str, Evidence], answers: DiagnoseAnswers, lang: Lang) ->
     scored = []
     for cause_id, ev in evidence.items():
         score = ev.score() + (limits.urgent_boost if ev.urgent else 0.0)
-        if cause_id != "unknown" and score >= limits.min_score:
+        # `unknown` is listed on its own evidence only (a problem only support can solve)
+        if score >= limits.min_score and (cause_id != "unknown" or ev.pattern_points):
             scored.append((-round(score, 6), CAUSE_ORDER.index(cause_id), cause_id, score))
     scored.sort()
     chosen = [(cid, score) for _, _, cid, score in scored[: limits.max_causes]]

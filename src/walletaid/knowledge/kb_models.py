@@ -60,6 +60,7 @@ class Pattern(Strict):
     fields: list[TextField] = Field(default_factory=lambda: ["error_message", "description"])
     unless: str | None = Field(default=None, description="the pattern does not count when this regex matches too")
     urgent: bool = Field(default=False, description="a hit means fraud or account-takeover risk")
+    negatable: bool = Field(default=True, description="a hit right after a negation cue ('没有人', 'not a') does not count")
 
     _check_regex = field_validator("regex", "unless")(lambda v: v if v is None else _compile(v))
 
@@ -117,13 +118,22 @@ class DiagnoseRules(Strict):
     symptom_priors: dict[Symptom, dict[CauseId, float]]
     urgent_symptoms: dict[Symptom, CauseId]
     patterns: list[Pattern] = Field(min_length=1)
+    support_patterns: list[Pattern] = Field(
+        default_factory=list,
+        description="problems only the provider's support can solve (wrong chain, missing memo): evidence for `unknown`",
+    )
+    negation: str = Field(description="regex, anchored with $, for a negation cue at the end of the text before a hit")
     context: list[ContextRule]
     thresholds: Thresholds
     fallback_contacts: FallbackContacts
 
+    _check_negation = field_validator("negation")(_compile)
+
     @model_validator(mode="after")
     def _unique_ids(self) -> DiagnoseRules:
-        ids = [p.id for p in self.patterns]
+        if any(p.cause != "unknown" or p.urgent for p in self.support_patterns):
+            raise ValueError("support_patterns must point to `unknown` and not be urgent")
+        ids = [p.id for p in self.patterns + self.support_patterns]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate pattern ids: {dupes}")
