@@ -82,9 +82,14 @@ def negated(text: str, start: int, negation: str) -> bool:
     return compiled(negation).search(parts[-1]) is not None
 
 
-def find(regex: str, text: str, unless: str | None = None, negation: str | None = None) -> str | None:
-    """The first hit of ``regex`` in normalised ``text`` that is not negated, or None (also None when ``unless`` matches)."""
-    if unless and compiled(unless).search(text):
+def find(
+    regex: str, text: str, unless: str | None = None, negation: str | None = None, requires: str | None = None
+) -> str | None:
+    """The first hit of ``regex`` in normalised ``text`` that is not negated, or None.
+
+    None also when ``unless`` matches the text, or when ``requires`` does not.
+    """
+    if (unless and compiled(unless).search(text)) or (requires and not compiled(requires).search(text)):
         return None
     for match in compiled(regex).finditer(text):
         if negation is None or not negated(text, match.start(), negation):

@@ -59,10 +59,13 @@ class Pattern(Strict):
     weight: float = Field(gt=0)
     fields: list[TextField] = Field(default_factory=lambda: ["error_message", "description"])
     unless: str | None = Field(default=None, description="the pattern does not count when this regex matches too")
+    requires: str | None = Field(
+        default=None, description="the pattern counts only when this regex matches the same text too (co-occurrence)"
+    )
     urgent: bool = Field(default=False, description="a hit means fraud or account-takeover risk")
     negatable: bool = Field(default=True, description="a hit right after a negation cue ('没有人', 'not a') does not count")
 
-    _check_regex = field_validator("regex", "unless")(lambda v: v if v is None else _compile(v))
+    _check_regex = field_validator("regex", "unless", "requires")(lambda v: v if v is None else _compile(v))
 
 
 class ContextRule(Strict):
