@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from walletaid.engines.diagnose import diagnose
+from walletaid.engines.textmatch import find, normalize
 from walletaid.models.diagnose import DiagnoseAnswers
 
 E, D = "error_message", "description"
@@ -468,3 +469,98 @@ def test_markdown_lists_causes_steps_contacts_and_next_steps() -> None:
     assert result.causes[0].title in md and result.causes[0].steps[0] in md
     assert "95566" in md and "prepare-ticket" in md
     assert "超过钱包年累计支付额度" in md
+
+
+# --- robustness: normalisation, negation, co-occurrence, support-only problems ----------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("網絡異常，請稍後再試", "网络异常,请稍后再试"),  # traditional characters
+        ("登入帳號 簡訊驗證碼", "登录账号短信验证码"),  # Taiwan / Hong Kong wording
+        ("交易失败[E1023] 单笔支付金额超限", "交易失败单笔支付金额超限"),  # bracketed code dropped
+        ("网络连接失败(错误码:-1001)", "网络连接失败"),
+        ("连接服务器失败 code:-1009", "连接服务器失败"),
+        ("ERR_LIMIT: annual amount exceeded", "err limit: annual amount exceeded"),
+        ("服务暂不可用(503)", "服务暂不可用(503)"),  # a bare HTTP status stays
+        ("Pending (3/12 confirmations)", "pending (3/12 confirmations)"),
+        ("sent on trc20", "sent on trc20"),  # token standards are not error codes
+    ],
+)
+def test_normalize_folds_variants_and_drops_error_codes(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+NEG = r"(没有人|没人|没有|没)(提示|问)?(过)?$|(\bnot|n't|\bnever)( \w+)? ?$"
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("问我要验证码", "问我要验证码"),
+        ("没有人问我要验证码", None),
+        ("他没说是谁,问我要验证码", "问我要验证码"),  # a negation in an earlier clause does not count
+        ("it is not a network error", None),
+        ("network error again", "network error"),
+    ],
+)
+def test_find_skips_hits_right_after_a_negation(text: str, hit: str | None) -> None:
+    regex = r"问我要验证码|network error"
+    assert find(regex, normalize(text), negation=NEG) == hit
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [("有人打电话让我下载个软件", "下载"), ("我自己下载个软件", None)],
+)
+def test_find_requires_a_second_cue_when_asked(text: str, hit: str | None) -> None:
+    assert find("下载", normalize(text), requires="打电话|有人") == hit
+
+
+@pytest.mark.parametrize(
+    ("symptom", "text", "urgent"),
+    [
+        ("cannot_login", "验证码错误 没有人问我要验证码 是我自己输错了", False),
+        ("transfer_not_arrived", "I did not share any code with anyone, the transfer is just pending", False),
+        ("payment_failed", "不是余额不足 是网络异常", False),
+        ("other", "有人问我要验证码", True),
+    ],
+)
+def test_negated_fraud_words_raise_no_alarm(symptom: str, text: str, urgent: bool) -> None:
+    result = diagnose(_answers(symptom, D, text), _lang_of(text))  # type: ignore[arg-type]
+    assert result.urgent is urgent
+
+
+def test_negated_cause_does_not_win() -> None:
+    result = diagnose(_answers("payment_failed", D, "不是余额不足 是网络异常"), "zh")
+    assert result.causes[0].id == "network_problem"
+
+
+@pytest.mark.parametrize(
+    ("symptom", "text", "expected"),
+    [
+        ("transfer_not_arrived", "sent usdt on the wrong network, the exchange doesn't show it", "unknown"),
+        ("transfer_not_arrived", "充值到交易所忘记填memo了", "unknown"),
+        ("transfer_not_arrived", "提币显示审核中", "processing_delay"),
+        ("other", "the shop wifi is really weak", "network_problem"),
+    ],
+)
+def test_support_only_problems_rank_unknown_first(symptom: str, text: str, expected: str) -> None:
+    result = diagnose(_answers(symptom, D, text), _lang_of(text))  # type: ignore[arg-type]
+    assert result.causes[0].id == expected
+    assert result.urgent is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有人打电话说是快递 要我转过去一笔钱激活理赔", True),
+        ("someone on telegram told me to pay a fee first", True),
+        ("我给956196打了电话 客服让我下载个最新版app", False),
+        ("收到银行发的验证码短信 上面写着请勿告诉他人", False),
+    ],
+)
+def test_contact_plus_demand_raises_alarm(text: str, expected: bool) -> None:
+    result = diagnose(_answers("other", D, text), _lang_of(text))  # type: ignore[arg-type]
+    assert result.urgent is expected
