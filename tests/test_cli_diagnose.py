@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 LIMIT = {"wallet": "ecny", "operator": "icbc", "symptom": "payment_failed", "error_message": "超过钱包年累计支付额度"}
-FRAUD = {"wallet": "ecny", "symptom": "suspicious_contact", "description": "对方自称银行客服,要我开启屏幕共享帮我退款"}
+FRAUD = {"wallet": "ecny", "symptom": "suspicious_contact", "description": "对方自称银行客服，要我开启屏幕共享帮我退款"}
 
 
 def _answers(tmp_path: Path, data: dict, name: str = "a.json") -> str:

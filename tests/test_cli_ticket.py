@@ -24,7 +24,7 @@ BASE = {
     "occurred_at": "2026-11-24 14:30", "amount": "120.50",
     "description": (f"我的验证码是 {SECRETS['code']},支付密码是 {SECRETS['password']},"
                     f"身份证 {SECRETS['id']},卡号 {SECRETS['card']}"),
-    "steps": ["打开 App", "扫码付款,显示失败"],
+    "steps": ["打开 App", "扫码付款，显示失败"],
 }
 
 

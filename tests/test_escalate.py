@@ -85,7 +85,7 @@ def test_ladder_fits_the_case(record: CaseRecord, expected: list[str]) -> None:
     (case(description="I think it was a scam"), True),
     (case(symptom="suspicious_contact"), True),
     (case("ecny", "icbc", "payment_failed", contact(1, 1, note="客服说这是诈骗")), True),
-    (case(description="付款失败,提示网络异常"), False),
+    (case(description="付款失败，提示网络异常"), False),
     (case(description="the app is fraudulently slow"), True),
 ])
 def test_fraud_is_found_in_diagnosis_symptom_or_words(record: CaseRecord, fraud: bool) -> None:

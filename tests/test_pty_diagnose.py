@@ -32,13 +32,13 @@ def test_english_run_reaches_the_fraud_alarm(home: Path) -> None:
 
 def test_chinese_run_limit_exceeded(home: Path) -> None:
     child = spawn(["diagnose"], home, lang="zh")
-    select(child, "您用的是哪种钱包?", 0)
+    select(child, "您用的是哪种钱包？", 0)
     select(child, "哪家银行", 0)                                       # ICBC
-    select(child, "遇到了什么问题?", 0)                                 # payment_failed
+    select(child, "遇到了什么问题？", 0)                                 # payment_failed
     answer(child, "App 显示的提示原文", "超过钱包年累计支付额度")
     answer(child, "用自己的话说说", "")
-    select(child, "当时用的是什么网络?", 2)
-    select(child, "App 是不是最新版本?", 0)
+    select(child, "当时用的是什么网络？", 2)
+    select(child, "App 是不是最新版本？", 0)
     child.expect_exact("超出钱包限额")
     child.expect_exact("95588")
     status, _ = finish(child)

@@ -28,7 +28,7 @@ def test_english_check_up_best_answers_scores_a(home: Path) -> None:
 
 def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     child = spawn(["security-check"], home, lang="zh", columns=160, rows=60)
-    child.expect_exact("您想检查什么?")
+    child.expect_exact("您想检查什么？")
     child.send(ENTER)
     _answer_all(child, 3, 1)
     child.expect(r"\[[^\]]+ \d+/\d+\]")
@@ -39,7 +39,7 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     assert len(draft["answers"]) == 3
 
     child = spawn(["security-check", "--resume"], home, lang="zh", columns=160, rows=60)
-    child.expect_exact("您想检查什么?")
+    child.expect_exact("您想检查什么？")
     child.send(ENTER)
     _answer_all(child, 13, 0)                           # only the 13 questions left are asked
     child.expect_exact("分")

@@ -11,14 +11,14 @@ from pty_helpers import CTRL_C, DOWN, ENTER, answer, finish, select, spawn
 
 def _problem_section(child, lang: str) -> None:
     zh = lang == "zh"
-    select(child, "您用的是哪种钱包?" if zh else "Which kind of wallet is it?", 0)
+    select(child, "您用的是哪种钱包？" if zh else "Which kind of wallet is it?", 0)
     select(child, "哪家银行" if zh else "Which bank (operator)", 0)
-    select(child, "遇到了什么问题?" if zh else "What happened?", 0)          # payment_failed
+    select(child, "遇到了什么问题？" if zh else "What happened?", 0)          # payment_failed
     answer(child, "App 显示的提示原文" if zh else "What exactly did the app say?", "超过钱包年累计支付额度")
     answer(child, "用自己的话说说" if zh else "Describe what happened",
            "我的验证码是 482913" if zh else "my code is 482913")
-    select(child, "当时用的是什么网络?" if zh else "Which connection", 2)
-    select(child, "App 是不是最新版本?" if zh else "Is the app up to date?", 0)
+    select(child, "当时用的是什么网络？" if zh else "Which connection", 2)
+    select(child, "App 是不是最新版本？" if zh else "Is the app up to date?", 0)
 
 
 def test_chinese_ticket_with_wrong_answers_then_export(home: Path, tmp_path: Path) -> None:
@@ -26,21 +26,21 @@ def test_chinese_ticket_with_wrong_answers_then_export(home: Path, tmp_path: Pat
     out.mkdir()
     child = spawn(["prepare-ticket", "--out", str(out)], home, lang="zh", columns=160, rows=60)
     _problem_section(child, "zh")
-    answer(child, "钱包注册用的手机号是多少?", "12345")
+    answer(child, "钱包注册用的手机号是多少？", "12345")
     child.expect_exact("手机号")                                       # the reason, in Chinese
     child.send("\x15" + "+86 138 1234 5678" + ENTER)                  # Ctrl-U clears, then a valid number
     answer(child, "邮箱地址", "")
     answer(child, "钱包或账户名称", "")
-    answer(child, "问题是什么时候发生的?", "2999-01-01 10:00")
+    answer(child, "问题是什么时候发生的？", "2999-01-01 10:00")
     child.expect_exact("还没到")                                       # a future time is refused
     child.send("\x15" + "2026-11-20 14:30" + ENTER)
     answer(child, "第 1 条", "扫码付款")
     answer(child, "第 2 条", "")
-    answer(child, "涉及多少钱?", "88.5")
-    for prompt in ("币种", "对方是谁?", "交易单号", "手机品牌", "手机型号", "手机系统", "系统版本", "App 版本号"):
+    answer(child, "涉及多少钱？", "88.5")
+    for prompt in ("币种", "对方是谁？", "交易单号", "手机品牌", "手机型号", "手机系统", "系统版本", "App 版本号"):
         answer(child, prompt, "")
     answer(child, "第 1 条", "")                                       # no evidence
-    child.expect_exact("接下来?")
+    child.expect_exact("接下来？")
     child.send(ENTER)                                                  # export
     child.expect_exact("案件文件已写入")
     status, _ = finish(child)

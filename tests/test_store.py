@@ -173,7 +173,7 @@ SECRETS = ["13812345678", "482913", "6222021234567890128", "110101199003074514"]
 
 
 def test_secrets_typed_into_notes_never_reach_the_file(home: Path, conn: sqlite3.Connection) -> None:
-    case_id = store.save_case(conn, ticket(description="我的手机 13812345678,身份证 110101199003074514"), now=NOW)
+    case_id = store.save_case(conn, ticket(description="我的手机 13812345678，身份证 110101199003074514"), now=NOW)
     entry = ContactEntryIn(channel="hotline", agent="客服 13812345678", reference="TS-1", outcome="unresolved",
                            note="客服让我报验证码 482913")
     logged = store.add_contact(conn, case_id, entry, now=NOW)

@@ -49,7 +49,7 @@ def test_phone_invalid_is_refused_with_reason(raw: str, reason: str) -> None:
 
 
 def test_phone_message_in_chinese_names_the_field() -> None:
-    with pytest.raises(ValueError, match="^手机号:"):
+    with pytest.raises(ValueError, match="^手机号："):
         v.parse_phone("12345", "zh")
 
 

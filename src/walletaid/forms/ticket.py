@@ -32,23 +32,23 @@ def _short(field: str, max_length: int = 100) -> Any:
 def _account() -> tuple[Question, ...]:
     return (
         _q("account", id="phone", kind="text", required=True, max_length=40, parse=v.parse_phone,
-           prompt=("钱包注册用的手机号是多少?", "Which mobile number is the wallet registered with?"),
-           help=("只用来核对身份,文件里只保留前 3 位和后 4 位", "Only to identify you; files keep just the first 3 and last 4 digits")),
+           prompt=("钱包注册用的手机号是多少？", "Which mobile number is the wallet registered with?"),
+           help=("只用来核对身份，文件里只保留前 3 位和后 4 位", "Only to identify you; files keep just the first 3 and last 4 digits")),
         _q("account", id="email", kind="text", max_length=254, parse=v.parse_email,
-           prompt=("邮箱地址(可不填)", "E-mail address (optional)"),
+           prompt=("邮箱地址（可不填）", "E-mail address (optional)"),
            help=("文件里只保留部分字符", "Files keep only part of it")),
         _q("account", id="account_name", kind="text", max_length=200, parse=_short("account_name", 200),
-           prompt=("App 里显示的钱包或账户名称(可不填)", "Wallet or account name as shown in the app (optional)")),
+           prompt=("App 里显示的钱包或账户名称（可不填）", "Wallet or account name as shown in the app (optional)")),
     )
 
 
 def _issue() -> tuple[Question, ...]:
     return (
         _q("issue", id="occurred_at", kind="text", required=True, max_length=40, parse=v.parse_time,
-           prompt=("问题是什么时候发生的?", "When did it happen?"),
-           help=("例如 2026-11-20 14:30;记不清几点就只填日期", "e.g. 2026-11-20 14:30; if you don't remember the hour, give the date")),
+           prompt=("问题是什么时候发生的？", "When did it happen?"),
+           help=("例如 2026-11-20 14:30；记不清几点就只填日期", "e.g. 2026-11-20 14:30; if you don't remember the hour, give the date")),
         _q("issue", id="steps", kind="list", max_length=1000, parse=v.parse_steps,
-           prompt=("您按顺序做了哪些操作?每行一步,空行结束", "What did you do, step by step? One step per line; an empty line ends"),
+           prompt=("您按顺序做了哪些操作？每行一步，空行结束", "What did you do, step by step? One step per line; an empty line ends"),
            help=("不要写密码、验证码或助记词", "Never include passwords, codes or recovery phrases")),
     )
 
@@ -57,15 +57,15 @@ def _money() -> tuple[Question, ...]:
     when = {"symptom": MONEY_SYMPTOMS}
     return (
         _q("money", id="amount", kind="text", when=when, max_length=40, parse=v.parse_amount,
-           prompt=("涉及多少钱?", "How much money is involved?"),
-           help=("只填数字,例如 128.50", "Digits only, e.g. 128.50")),
+           prompt=("涉及多少钱？", "How much money is involved?"),
+           help=("只填数字，例如 128.50", "Digits only, e.g. 128.50")),
         _q("money", id="currency", kind="text", when=when, default="CNY", max_length=20, parse=v.parse_currency,
            prompt=("币种", "Currency"),
-           help=("人民币填 CNY;加密货币填代码,例如 USDT、BTC", "CNY for renminbi; a ticker such as USDT or BTC for crypto")),
+           help=("人民币填 CNY；加密货币填代码，例如 USDT、BTC", "CNY for renminbi; a ticker such as USDT or BTC for crypto")),
         _q("money", id="counterparty", kind="text", when=when, max_length=300, parse=_short("counterparty", 300),
-           prompt=("对方是谁?(姓名、钱包编号或账户,可不填)", "Who is the other side? (name, wallet id or account; optional)")),
+           prompt=("对方是谁？（姓名、钱包编号或账户，可不填）", "Who is the other side? (name, wallet id or account; optional)")),
         _q("money", id="transaction_id", kind="text", when=when, max_length=100, parse=_short("transaction_id"),
-           prompt=("交易单号或订单号(在交易详情里能找到)", "Transaction or order number (shown in the transaction details)")),
+           prompt=("交易单号或订单号（在交易详情里能找到）", "Transaction or order number (shown in the transaction details)")),
     )
 
 
@@ -88,8 +88,8 @@ def _device() -> tuple[Question, ...]:
 def _evidence() -> tuple[Question, ...]:
     return (
         _q("evidence", id="evidence", kind="list", max_length=4096, parse=v.parse_evidence,
-           prompt=("截图、录屏或 PDF 的文件路径(每行一个,空行结束)", "Paths of screenshots, recordings or PDFs (one per line; an empty line ends)"),
-           help=("每个文件不超过 50 MB;只记录文件名、大小和校验值", "Up to 50 MB each; only the file name, size and checksum are recorded")),
+           prompt=("截图、录屏或 PDF 的文件路径（每行一个，空行结束）", "Paths of screenshots, recordings or PDFs (one per line; an empty line ends)"),
+           help=("每个文件不超过 50 MB；只记录文件名、大小和校验值", "Up to 50 MB each; only the file name, size and checksum are recorded")),
     )
 
 
