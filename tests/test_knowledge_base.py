@@ -83,24 +83,23 @@ def test_every_cause_but_unknown_has_patterns() -> None:
     assert covered == CAUSE_IDS - {"unknown"}
 
 
-@pytest.mark.parametrize("pattern", _rules().patterns, ids=lambda p: p.id)
+@pytest.mark.parametrize("pattern", _rules().patterns + _rules().support_patterns, ids=lambda p: p.id)
 def test_pattern_compiles_and_stays_fast(pattern: Pattern) -> None:
+    """Patterns are compiled on first use, not at load: this is where a broken regex is caught."""
     regex = re.compile(pattern.regex)
-    if pattern.unless:
-        re.compile(pattern.unless)
+    for extra in (pattern.unless, pattern.requires):
+        if extra:
+            re.compile(extra)
     hostile = normalize("余额" * 2000 + "a " * 2000 + "超过" * 1000)
     start = time.perf_counter()
     regex.search(hostile)
     assert time.perf_counter() - start < 0.5
 
 
-@pytest.mark.parametrize(
-    "field_value",
-    ["[unclosed", "(?P<x>a)(?P<x>b)"],
-)
-def test_broken_regex_is_rejected(field_value: str) -> None:
+def test_broken_negation_regex_is_rejected_at_load() -> None:
+    data = read_json("diagnose_rules")
     with pytest.raises(ValidationError):
-        Pattern(id="x", cause="unknown", regex=field_value, weight=1)
+        DiagnoseRules.model_validate(dict(data, negation="(unclosed"))
 
 
 def test_both_languages_have_patterns_for_each_cause() -> None:
@@ -129,3 +128,56 @@ def test_thresholds_ordered() -> None:
 )
 def test_normalize(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+def test_pattern_hints_are_current() -> None:
+    """A stale hint could hide a match: every stored hint must equal what the regex requires."""
+    from walletaid.engines.diagnose import rules
+    from walletaid.engines.literals import required_literals
+
+    data = rules()
+    stale = [p.id for p in data.patterns + data.support_patterns if p.hint != required_literals(p.regex)]
+    assert not stale, f"run `python scripts/pattern_hints.py`; stale hints: {stale}"
+
+
+@pytest.mark.parametrize(
+    ("regex", "matching", "hint"),
+    [
+        ("超过(钱包)?(年)?累计.{0,6}(额度|限额)", "超过钱包年累计支付额度", ["超过"]),
+        ("(超过|超出|超限).{0,8}(限额|额度|上限)", "超出单笔限额", ["上限", "限额", "额度"]),
+        (r"\b(network|connection) (error|failed)", "a network error", ["connection", "network"]),
+        ("a?b", "b", ["b"]),
+        ("[ab]c|d", "bc", ["c", "d"]),
+        (r"(?<!没)有人(要|问)", "有人要", ["有人"]),
+        (".*", "anything", None),
+        ("(?i)abc", "ABC", None),
+        ("x(yz)?", "x", ["x"]),
+        ("(a|b*)c", "c", ["c"]),
+    ],
+)
+def test_required_literals_never_miss_a_match(regex: str, matching: str, hint: list[str] | None) -> None:
+    from walletaid.engines.literals import may_match, required_literals
+
+    assert required_literals(regex) == hint
+    assert re.search(regex, matching)
+    assert may_match(required_literals(regex), matching)
+
+
+def test_hints_never_reject_a_text_the_regex_matches() -> None:
+    """Property over the real patterns: on every scenario text, a regex that matches is never filtered out."""
+    import json
+    from pathlib import Path
+
+    from walletaid.engines.diagnose import rules
+    from walletaid.engines.literals import may_match
+    from walletaid.engines.textmatch import normalize
+
+    lines = (Path(__file__).parent / "data" / "diagnose_scenarios.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [normalize(v) for line in lines for k, v in json.loads(line)["answers"].items()
+             if k in ("error_message", "description") and v]
+    data = rules()
+    for pattern in data.patterns + data.support_patterns:
+        compiled = re.compile(pattern.regex)
+        for text in texts:
+            if compiled.search(text):
+                assert may_match(pattern.hint, text), (pattern.id, text)

@@ -100,7 +100,7 @@ def _add_patterns(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, evide
         for name in pattern.fields:
             if not texts[name]:
                 continue
-            hit = find(pattern.regex, texts[name], pattern.unless, negation, pattern.requires)
+            hit = find(pattern.regex, texts[name], pattern.unless, negation, pattern.requires, pattern.hint)
             points = pattern.weight * kb.field_weights[name]
             if hit is not None and (best is None or points > best[0]):
                 best = (points, name, hit)

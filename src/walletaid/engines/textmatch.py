@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
+from walletaid.engines.literals import may_match
 from walletaid.textsafe import clean
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
@@ -83,12 +85,17 @@ def negated(text: str, start: int, negation: str) -> bool:
 
 
 def find(
-    regex: str, text: str, unless: str | None = None, negation: str | None = None, requires: str | None = None
+    regex: str, text: str, unless: str | None = None, negation: str | None = None, requires: str | None = None,
+    hint: Sequence[str] | None = None,
 ) -> str | None:
     """The first hit of ``regex`` in normalised ``text`` that is not negated, or None.
 
     None also when ``unless`` matches the text, or when ``requires`` does not.
+    ``hint`` (see :mod:`walletaid.engines.literals`) lets a pattern that cannot
+    match be skipped without compiling it.
     """
+    if not may_match(hint, text):
+        return None
     if (unless and compiled(unless).search(text)) or (requires and not compiled(requires).search(text)):
         return None
     for match in compiled(regex).finditer(text):

@@ -50,6 +50,10 @@ def _compile(value: str) -> str:
     return value
 
 
+# The pattern regexes are not compiled when the file is loaded (that alone would cost more than the
+# rest of a run): tests/test_knowledge_base.py compiles every one, and each is compiled on first use.
+
+
 class Pattern(Strict):
     """A text pattern (regex, matched against normalised text) that points to a cause."""
 
@@ -64,8 +68,10 @@ class Pattern(Strict):
     )
     urgent: bool = Field(default=False, description="a hit means fraud or account-takeover risk")
     negatable: bool = Field(default=True, description="a hit right after a negation cue ('没有人', 'not a') does not count")
-
-    _check_regex = field_validator("regex", "unless", "requires")(lambda v: v if v is None else _compile(v))
+    hint: list[str] | None = Field(
+        default=None,
+        description="strings of which every match contains one (scripts/pattern_hints.py writes them; a test checks)",
+    )
 
 
 class ContextRule(Strict):
