@@ -1,0 +1,102 @@
+"""The official-contacts directory (knowledge model) and the ``contacts`` JSON documents.
+
+``Directory`` validates ``knowledge/contacts.json``.  ``ContactsDoc`` is what
+``walletaid contacts [PROVIDER]`` prints with ``--format json``; ``VerifyResult``
+is what ``contacts --verify`` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from walletaid.knowledge.models import Source, Strict, Text
+from walletaid.models.contact import ChannelKind, ContactChannel
+
+ProviderGroup = Literal["ecny", "operator", "crypto", "public"]
+MatchHow = Literal["exact", "edit_distance", "brand_in_domain", "homoglyph", "punycode", "digits"]
+Verdict = Literal["official", "not_official", "lookalike"]
+InputKind = Literal["phone", "domain", "url"]
+
+
+class DirChannel(Strict):
+    """One official channel of a provider: a number, a domain, or an app / in-app entry (empty value)."""
+
+    channel: ChannelKind
+    value: str
+    label: Text
+    note: Text | None = None
+    source: Source
+
+
+class Provider(Strict):
+    """An institution or public service and its official channels."""
+
+    id: str = Field(min_length=1)
+    group: ProviderGroup
+    name: Text
+    aliases: list[str] = Field(default_factory=list, description="other names accepted by `contacts PROVIDER`")
+    brands: list[str] = Field(default_factory=list, description="brand words whose use in other domains is a lookalike")
+    channels: list[DirChannel] = Field(min_length=1)
+    note: Text | None = None
+    source: Source
+
+
+class KnownFake(Strict):
+    """A number published somewhere as "official" that is known to be fake."""
+
+    value: str
+    note: Text
+    source: Source
+
+
+class Directory(Strict):
+    """``knowledge/contacts.json``."""
+
+    providers: list[Provider] = Field(min_length=1)
+    known_fakes: list[KnownFake] = Field(default_factory=list)
+
+
+class ProviderDoc(BaseModel):
+    """One provider as shown by ``walletaid contacts``."""
+
+    id: str
+    group: ProviderGroup
+    name: str
+    channels: list[ContactChannel]
+    note: str | None = None
+
+
+class ContactsDoc(BaseModel):
+    """``walletaid contacts [PROVIDER] --format json``."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["contacts"] = "contacts"
+    lang: Literal["zh", "en"]
+    providers: list[ProviderDoc]
+
+
+class VerifyMatch(BaseModel):
+    """An official entry that the checked value equals or resembles."""
+
+    provider: str
+    name: str
+    value: str
+    how: MatchHow
+
+
+class VerifyResult(BaseModel):
+    """``walletaid contacts --verify X --format json``."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["contacts"] = "contacts"
+    lang: Literal["zh", "en"]
+    input: str
+    kind: InputKind
+    verdict: Verdict
+    matches: list[VerifyMatch] = Field(default_factory=list)
+    known_fake: bool = Field(default=False, description="the value is a published fake 'official' number")
+    flags: list[str] = Field(default_factory=list, description="link warnings: raw_ip, shortener, apk, punycode, userinfo")
+    note: str | None = None
+    advice: list[str] = Field(default_factory=list)

@@ -1,0 +1,113 @@
+"""The message check: its signal definitions (``knowledge/signals.json``) and its JSON document.
+
+``SignalsFile`` validates the pattern data; ``MessageCheck`` is what
+``walletaid security-check --message ... --format json`` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from walletaid.knowledge.models import Strict, Text
+from walletaid.models.contacts_doc import VerifyMatch
+
+Severity = Literal["high", "medium", "low"]
+MessageVerdict = Literal["danger", "suspicious", "no_known_signals"]
+SignalKind = Literal["request", "claim", "lure", "pressure"]
+
+
+class PatternDef(Strict):
+    """One regular expression for a signal; ``severity`` overrides the signal's own."""
+
+    re: str = Field(min_length=1)
+    severity: Severity | None = None
+
+
+class SignalDef(Strict):
+    """A scam signal: id (contract), default severity, kind, explanation and patterns."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    severity: Severity
+    kind: SignalKind = Field(description="request signals are dropped when the clause is negated or the text is a notice")
+    explanation: Text
+    patterns: list[PatternDef] = Field(default_factory=list)
+
+
+class Combo(Strict):
+    """Signals that together make a message dangerous (e.g. a 'new number' plus a money request)."""
+
+    all: list[str] = Field(min_length=2)
+
+
+class LinkData(Strict):
+    """Link heuristics: URL shorteners, top-level domains often used for phishing, phishing words."""
+
+    shorteners: list[str]
+    risky_tlds: list[str]
+    common_tlds: list[str]
+    phish_words: list[str]
+
+
+class SignalsFile(Strict):
+    """``knowledge/signals.json``."""
+
+    signals: list[SignalDef] = Field(min_length=15)
+    negation_before: str = Field(description="regex: a negation just before a request (不要/请勿/never ...)")
+    scam_after: str = Field(description="regex: a clause that calls the request a scam (…都是诈骗 / ... is a scam)")
+    notice_markers: str = Field(description="regex: anti-fraud notice wording")
+    call_cues: str = Field(description="regex: words that tell the reader to call or add a number")
+    combos: list[Combo] = Field(default_factory=list)
+    links: LinkData
+
+
+class Signal(BaseModel):
+    """A signal found in the message, with the span that shows it."""
+
+    id: str
+    severity: Severity
+    evidence: str
+    start: int
+    end: int
+    explanation: str
+
+
+class LinkFinding(BaseModel):
+    """A link taken apart: its host, registered domain, verdict against the directory and warnings."""
+
+    url: str
+    start: int
+    end: int
+    host: str
+    registered_domain: str
+    verdict: Literal["official", "not_official", "lookalike"]
+    flags: list[str] = Field(default_factory=list)
+    matches: list[VerifyMatch] = Field(default_factory=list)
+
+
+class PhoneFinding(BaseModel):
+    """A phone number in the message compared with the official directory."""
+
+    value: str
+    start: int
+    end: int
+    verdict: Literal["official", "not_official", "lookalike"]
+    known_fake: bool = False
+    call_instruction: bool = Field(default=False, description="the message tells the reader to call / add it")
+    matches: list[VerifyMatch] = Field(default_factory=list)
+
+
+class MessageCheck(BaseModel):
+    """``security-check --message ... --format json``."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["security-check"] = "security-check"
+    lang: Literal["zh", "en"]
+    mode: Literal["message"] = "message"
+    verdict: MessageVerdict
+    signals: list[Signal] = Field(default_factory=list)
+    links: list[LinkFinding] = Field(default_factory=list)
+    phones: list[PhoneFinding] = Field(default_factory=list)
+    advice: list[str] = Field(default_factory=list)
+    text: str = Field(default="", exclude=True, description="the normalised message the spans refer to (not exported)")
