@@ -126,12 +126,12 @@ def parse_answer(question: Question, raw: Any, lang: Lang) -> Any:
     return value
 
 
-def _unknown_key_problem(key: str, known: Sequence[str], lang: Lang) -> Problem:
-    close = difflib.get_close_matches(key, known, n=1)
+def _unknown_key_problem(key: object, known: Sequence[str], lang: Lang) -> Problem:
+    close = difflib.get_close_matches(str(key), known, n=1)
     message = t("wizard.unknown_key", lang, allowed=", ".join(known))
     if close:
         message = t("wizard.did_you_mean", lang, name=close[0]) + " " + message
-    return Problem(clean(str(key))[:80], message)
+    return Problem(clean(str(key))[:80] or repr(key), message)
 
 
 def replay(questions: Sequence[Question], data: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
