@@ -151,7 +151,7 @@ def schema(
 def main() -> None:
     """Console entry point: run the app; Ctrl-C anywhere ends with exit 130."""
     try:
-        app()
+        app(prog_name="walletaid")
     except KeyboardInterrupt:
         import sys
 
