@@ -8,6 +8,7 @@ never emit hyperlinks or markup from user text (renderers escape it).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,8 @@ def make_console(*, stderr: bool = False) -> Console:
 
     stream = sys.stderr if stderr else sys.stdout
     console = Console(file=stream, stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
-    if not console.is_terminal:
-        console.width = 100
+    if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+        console.width = 100  # piped: wide enough to keep tables whole, unless COLUMNS says otherwise
     return console
 
 
