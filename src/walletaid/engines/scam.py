@@ -64,7 +64,7 @@ def _compiled() -> tuple[tuple[Compiled, ...], dict[str, re.Pattern[str]]]:
         )
         if pats:
             out.append(Compiled(sig.id, sig.kind, tuple(pats)))
-    extra = {name: re.compile(getattr(data, name)) for name in ("negation_before", "scam_after", "notice_markers", "call_cues")}
+    extra = {name: re.compile(getattr(data, name)) for name in ("negation_before", "negation_sentence", "scam_after", "notice_markers", "call_cues")}
     return tuple(out), extra
 
 
@@ -85,6 +85,10 @@ def _negated(text: str, start: int, end: int, extra: dict[str, re.Pattern[str]])
     cuts = [m.end() for m in _CLAUSE_END.finditer(before)]
     clause = text[(window_start + cuts[-1]) if cuts else window_start : end]
     if extra["negation_before"].search(clause):
+        return True
+    sentence = text[max(0, start - 120) : start]
+    stops = [m.end() for m in _SENTENCE_END.finditer(sentence)]
+    if extra["negation_sentence"].search(sentence[stops[-1] if stops else 0 :]):
         return True
     after = text[end : end + 40]
     stop = _SENTENCE_END.search(after)

@@ -55,6 +55,7 @@ class SignalsFile(Strict):
 
     signals: list[SignalDef] = Field(min_length=15)
     negation_before: str = Field(description="regex: a negation just before a request (不要/请勿/never ...)")
+    negation_sentence: str = Field(description="regex: a strong negation anywhere earlier in the sentence (will never ask ...)")
     scam_after: str = Field(description="regex: a clause that calls the request a scam (…都是诈骗 / ... is a scam)")
     notice_markers: str = Field(description="regex: anti-fraud notice wording")
     call_cues: str = Field(description="regex: words that tell the reader to call or add a number")
