@@ -69,14 +69,19 @@ def _money() -> tuple[Question, ...]:
     )
 
 
+BRANDS = ("华为 Huawei", "荣耀 Honor", "小米 Xiaomi", "OPPO", "vivo", "苹果 Apple", "三星 Samsung", "一加 OnePlus",
+          "realme", "魅族 Meizu")
+"""Offered while typing the phone brand (any other answer is fine too)."""
+
+
 def _device() -> tuple[Question, ...]:
     return (
-        _q("device", id="device_brand", kind="text", parse=_short("device_brand"),
+        _q("device", id="device_brand", kind="text", parse=_short("device_brand"), suggestions=BRANDS,
            prompt=("手机品牌", "Phone brand"),
            help=("例如 华为、荣耀、小米、OPPO、vivo、苹果", "e.g. Huawei, Honor, Xiaomi, OPPO, vivo, Apple")),
         _q("device", id="device_model", kind="text", parse=_short("device_model"),
            prompt=("手机型号", "Phone model"), help=("例如 Mate 60、iPhone 15", "e.g. Mate 60, iPhone 15")),
-        _q("device", id="os", kind="text", parse=v.parse_os,
+        _q("device", id="os", kind="text", parse=v.parse_os, suggestions=("HarmonyOS", "Android", "iOS"),
            prompt=("手机系统", "Phone system"), help=("HarmonyOS(鸿蒙)、Android(安卓)或 iOS", "HarmonyOS, Android or iOS")),
         _q("device", id="os_version", kind="text", parse=_short("os_version"),
            prompt=("系统版本", "System version"), help=("例如 4.2、14、17.5", "e.g. 4.2, 14, 17.5")),
@@ -87,7 +92,7 @@ def _device() -> tuple[Question, ...]:
 
 def _evidence() -> tuple[Question, ...]:
     return (
-        _q("evidence", id="evidence", kind="list", max_length=4096, parse=v.parse_evidence,
+        _q("evidence", id="evidence", kind="list", max_length=4096, parse=v.parse_evidence, paths=True,
            prompt=("截图、录屏或 PDF 的文件路径（每行一个，空行结束）", "Paths of screenshots, recordings or PDFs (one per line; an empty line ends)"),
            help=("每个文件不超过 50 MB；只记录文件名、大小和校验值", "Up to 50 MB each; only the file name, size and checksum are recorded")),
     )

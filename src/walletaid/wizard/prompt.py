@@ -93,11 +93,17 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
         return questionary.confirm(message, default=bool(default), style=STYLE).unsafe_ask()
     if kind == "list":
         return _ask_list(question, lang, message, default or [])
-    prompt = questionary.text(
-        message, default=str(default or ""), validate=_validator(question, lang), style=STYLE,
-        instruction=_instruction(question, lang),
-    )
-    return parse_answer(question, prompt.unsafe_ask(), lang)
+    return parse_answer(question, _text_prompt(question, lang, message, default).unsafe_ask(), lang)
+
+
+def _text_prompt(question: Question, lang: Lang, message: str, default: Any) -> Any:
+    """A text prompt: with path completion, with suggested answers, or plain."""
+    common = {"default": str(default or ""), "validate": _validator(question, lang), "style": STYLE}
+    if question.paths:
+        return questionary.path(message, **common)
+    if question.suggestions:
+        return questionary.autocomplete(message, choices=list(question.suggestions), **common)
+    return questionary.text(message, instruction=_instruction(question, lang), **common)
 
 
 def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) -> list[Any] | None:
@@ -108,10 +114,7 @@ def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) 
     while True:
         n = len(items) + 1
         preset = default[n - 1] if n - 1 < len(default) else ""
-        raw = questionary.text(
-            "  " + t("wizard.list_item", lang, n=n), default=str(preset),
-            validate=_validator(item_question, lang), style=STYLE,
-        ).unsafe_ask()
+        raw = _text_prompt(item_question, lang, "  " + t("wizard.list_item", lang, n=n), preset).unsafe_ask()
         value = parse_answer(item_question, raw, lang)
         if value is None:
             return items or None

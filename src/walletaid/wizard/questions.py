@@ -47,6 +47,8 @@ class Question(BaseModel):
         default=None, description="asked only when every named earlier answer is one of the values"
     )
     max_length: int = 2000
+    suggestions: tuple[str, ...] = Field(default=(), description="common answers offered while typing (free text stays allowed)")
+    paths: bool = Field(default=False, description="the answer is a file path: the prompt completes paths with Tab")
     parse: Parser | None = None
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
