@@ -44,7 +44,7 @@ class Compiled(NamedTuple):
 
     id: str
     kind: str
-    patterns: tuple[tuple[re.Pattern[str], str, bool], ...]  # (regex, severity, needs CJK text)
+    patterns: tuple[tuple[re.Pattern[str], str, bool, tuple[str, ...]], ...]  # (regex, severity, CJK only, required words)
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +59,26 @@ def _compiled() -> tuple[tuple[Compiled, ...], dict[str, re.Pattern[str]]]:
     out = []
     for sig in data.signals:
         pats = sorted(
-            ((re.compile(p.re), p.severity or sig.severity, bool(_CJK.search(p.re))) for p in sig.patterns),
+            ((re.compile(p.re), p.severity or sig.severity, _cjk_only(p.re), tuple(p.requires)) for p in sig.patterns),
             key=lambda x: -RANK[x[1]],
         )
         if pats:
             out.append(Compiled(sig.id, sig.kind, tuple(pats)))
     extra = {name: re.compile(getattr(data, name)) for name in ("negation_before", "negation_sentence", "scam_after", "notice_markers", "call_cues")}
     return tuple(out), extra
+
+
+def _cjk_only(pattern: str) -> bool:
+    """True when a pattern can only match Chinese text (it has CJK and no ASCII words)."""
+    return bool(_CJK.search(pattern)) and not re.search(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", "", pattern))
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    """A match must not start or end inside an ASCII word ('pin' is not in 'happiness')."""
+    first, last = text[start], text[end - 1]
+    if first.isascii() and first.isalpha() and start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        return False
+    return not (last.isascii() and last.isalpha() and end < len(text) and text[end].isascii() and text[end].isalpha())
 
 
 def normalise(text: str) -> tuple[str, str]:
@@ -97,10 +110,12 @@ def _negated(text: str, start: int, end: int, extra: dict[str, re.Pattern[str]])
 
 def _best_match(comp: Compiled, match_text: str, has_cjk: bool, extra: dict[str, re.Pattern[str]]) -> tuple[str, int, int] | None:
     """(severity, start, end) of the strongest counted match of one signal, or None."""
-    for regex, sev, cjk in comp.patterns:  # strongest patterns first
-        if cjk and not has_cjk:
+    for regex, sev, cjk, requires in comp.patterns:  # strongest patterns first
+        if (cjk and not has_cjk) or (requires and not any(word in match_text for word in requires)):
             continue
         for m in regex.finditer(match_text):
+            if m.end() == m.start() or not _word_edges(match_text, m.start(), m.end()):
+                continue
             if comp.kind == "request" and _negated(match_text, m.start(), m.end(), extra):
                 continue
             return sev, m.start(), m.end()

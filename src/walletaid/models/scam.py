@@ -23,6 +23,7 @@ class PatternDef(Strict):
 
     re: str = Field(min_length=1)
     severity: Severity | None = None
+    requires: list[str] = Field(default_factory=list, description="the pattern runs only if one of these words is in the text (speed)")
 
 
 class SignalDef(Strict):

@@ -1,0 +1,115 @@
+"""Show a message-check result: verdict panel, the message with evidence highlighted, signals, what to do now.
+
+Pure: returns a Rich ``Group`` or a Markdown string; all message text is escaped.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.text import Text
+
+from walletaid.i18n import Lang, t
+from walletaid.models.scam import MessageCheck
+from walletaid.textsafe import clean
+
+SHOWN_CHARS = 4000
+_STYLE = {"danger": "bold white on red", "suspicious": "bold black on yellow", "no_known_signals": "green"}
+_BORDER = {"danger": "red", "suspicious": "yellow", "no_known_signals": "green"}
+_SEV_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+def _spans(result: MessageCheck) -> list[tuple[int, int, str]]:
+    spans = [(s.start, s.end, s.severity) for s in result.signals]
+    spans += [(l.start, l.end, "high" if l.verdict == "lookalike" or l.flags else "low") for l in result.links if l.verdict != "official"]
+    return sorted(spans)
+
+
+def _highlighted(result: MessageCheck) -> Text:
+    """The message as Rich ``Text`` (never parsed as markup) with evidence spans styled."""
+    body = clean(result.text[:SHOWN_CHARS])
+    text = Text(body)
+    for start, end, sev in _spans(result):
+        if start < len(body):
+            text.stylize(f"{_SEV_STYLE[sev]} underline", start, min(end, len(body)))
+    if len(result.text) > SHOWN_CHARS:
+        text.append("\n" + t("scam.truncated", result.lang), style="dim")
+    return text
+
+
+def render_text(result: MessageCheck, lang: Lang) -> RenderableType:
+    """Verdict panel, highlighted message, each signal with its explanation, then what to do now."""
+    parts: list[RenderableType] = [
+        Panel(Text(t(f"scam.verdict_{result.verdict}", lang), style=_STYLE[result.verdict]),
+              title=t("scam.title", lang), border_style=_BORDER[result.verdict]),
+    ]
+    if result.text:
+        parts.append(Panel(_highlighted(result), title=t("scam.message", lang), border_style="dim"))
+    if result.signals:
+        parts.append(Text(t("scam.signals", lang), style="bold"))
+        for s in result.signals:
+            line = Text("• ")
+            line.append(f"[{t('scam.severity_' + s.severity, lang)}] ", style=_SEV_STYLE[s.severity])
+            line.append(s.explanation)
+            line.append(f"\n  {t('scam.evidence', lang)}: ", style="dim")
+            line.append(f"“{clean(s.evidence, keep_newlines=False)}”", style="italic")
+            parts.append(line)
+    for title, rows in ((t("scam.links", lang), _link_rows(result, lang)), (t("scam.phones", lang), _phone_rows(result, lang))):
+        if rows:
+            parts.append(Text(title, style="bold"))
+            parts.extend(Text(f"• {row}") for row in rows)
+    parts.append(Text(t("scam.advice", lang), style="bold"))
+    parts.extend(Text(f"{i}. {a}") for i, a in enumerate(result.advice, 1))
+    return Group(*parts)
+
+
+def _link_rows(result: MessageCheck, lang: Lang) -> list[str]:
+    rows = []
+    for link in result.links:
+        flags = ", ".join(t(f"contacts.flag_{f}", lang) for f in link.flags)
+        rows.append(f"{clean(link.url, keep_newlines=False)} — {t('scam.link_' + link.verdict, lang)}" + (f" ({flags})" if flags else ""))
+    return rows
+
+
+def _phone_rows(result: MessageCheck, lang: Lang) -> list[str]:
+    rows = []
+    for phone in result.phones:
+        status = "known_fake" if phone.known_fake else phone.verdict
+        rows.append(f"{clean(phone.value, keep_newlines=False)} — {t('scam.phone_' + status, lang)}")
+    return rows
+
+
+def _md_escape(text: str) -> str:
+    out = clean(text, keep_newlines=False)
+    for ch in "\\`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(result: MessageCheck, lang: Lang) -> str:
+    """The same content as Markdown; evidence is bold in the quoted message."""
+    lines = [f"## {t('scam.title', lang)}: {t('scam.verdict_' + result.verdict, lang)}", ""]
+    if result.text:
+        lines += [f"### {t('scam.message', lang)}", "", "> " + _marked(result).replace("\n", "\n> "), ""]
+    if result.signals:
+        lines += [f"### {t('scam.signals', lang)}", ""]
+        lines += [f"- **{t('scam.severity_' + s.severity, lang)}** `{s.id}`: {s.explanation} ({t('scam.evidence', lang)}: “{_md_escape(s.evidence)}”)" for s in result.signals]
+        lines.append("")
+    for title, rows in ((t("scam.links", lang), _link_rows(result, lang)), (t("scam.phones", lang), _phone_rows(result, lang))):
+        if rows:
+            lines += [f"### {title}", "", *(f"- {_md_escape(r)}" for r in rows), ""]
+    lines += [f"### {t('scam.advice', lang)}", "", *(f"{i}. {a}" for i, a in enumerate(result.advice, 1)), ""]
+    return "\n".join(lines)
+
+
+def _marked(result: MessageCheck) -> str:
+    """The message, escaped for Markdown, with non-overlapping evidence spans in bold."""
+    body = result.text[:SHOWN_CHARS]
+    out, pos = [], 0
+    for start, end, _ in _spans(result):
+        if start < pos or start >= len(body):
+            continue
+        out += [_md_escape(body[pos:start]), "**" + _md_escape(body[start:end]) + "**"]
+        pos = end
+    out.append(_md_escape(body[pos:]))
+    return "".join(out)

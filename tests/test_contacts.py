@@ -1,0 +1,194 @@
+"""The official-contacts directory and ``contacts --verify``."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from rich.console import Console
+
+from walletaid.engines import contacts
+from walletaid.i18n import t
+from walletaid.render import contacts as render
+
+
+@pytest.mark.parametrize(
+    ("value", "verdict", "provider", "how"),
+    [
+        ("95588", "official", "icbc", "exact"),
+        ("955 33", "official", "ccb", "exact"),
+        ("+86 95566", "official", "boc", "exact"),
+        ("956196", "official", "ecny", "exact"),
+        ("+86 10 956196", "official", "ecny", "exact"),
+        ("96110", "official", "96110", "exact"),
+        ("12381", "official", "12381", "exact"),
+        ("400-95588", "lookalike", "icbc", "digits"),
+        ("95588-0", "lookalike", "icbc", "digits"),
+        ("1095588", "lookalike", "icbc", "digits"),
+        ("0095580", "lookalike", "psbc", "digits"),
+        ("95538", "lookalike", "ccb", "edit_distance"),
+        ("956169", "lookalike", "ecny", "edit_distance"),
+        ("9558八", "lookalike", None, None),
+        ("13812345678", "not_official", None, None),
+        ("0571-8765 4321", "not_official", None, None),
+    ],
+)
+def test_verify_phone_numbers(value: str, verdict: str, provider: str | None, how: str | None) -> None:
+    result = contacts.verify(value, "en")
+    assert result.kind == "phone"
+    assert result.verdict == verdict
+    if provider:
+        assert (provider, how) in {(m.provider, m.how) for m in result.matches}
+    if verdict == "not_official":
+        assert result.matches == []
+
+
+@pytest.mark.parametrize("fake", ["12345678", "950011", "950-011"])
+def test_known_fake_numbers_are_not_official_with_a_note(fake: str) -> None:
+    result = contacts.verify(fake, "zh")
+    assert result.verdict == "not_official"
+    assert result.known_fake is True
+    assert result.note and "伪造" in result.note
+
+
+@pytest.mark.parametrize(
+    ("value", "verdict", "how"),
+    [
+        ("www.icbc.com.cn", "official", "exact"),
+        ("https://mybank.icbc.com.cn/login?x=1", "official", "exact"),
+        ("abchina.com", "official", "exact"),
+        ("http://www.boc.cn/", "official", "exact"),
+        ("bankcomm.com", "official", "exact"),
+        ("icbc-help.com", "lookalike", "brand_in_domain"),
+        ("icbc.com.cn.verify-login.top", "lookalike", "brand_in_domain"),
+        ("https://www.icbc.com.cn-secure.xyz/a", "lookalike", "brand_in_domain"),
+        ("icbc.com", "lookalike", "brand_in_domain"),
+        ("icbcc.com.cn", "lookalike", "brand_in_domain"),
+        ("abch1na.com", "lookalike", "homoglyph"),
+        ("cmbchlna.com", "lookalike", "homoglyph"),
+        ("rnybank.cn", "lookalike", "homoglyph"),
+        ("іcbc.com.cn", "lookalike", "punycode"),
+        ("pbsc.com", "lookalike", "edit_distance"),
+        ("ecny-wallet.top", "lookalike", "brand_in_domain"),
+        ("example.com", "not_official", None),
+        ("tobacco.com", "not_official", None),
+        ("bocconi.it", "not_official", None),
+    ],
+)
+def test_verify_domains(value: str, verdict: str, how: str | None) -> None:
+    result = contacts.verify(value, "en")
+    assert result.kind in ("domain", "url")
+    assert result.verdict == verdict
+    if how:
+        assert how in {m.how for m in result.matches}
+
+
+@pytest.mark.parametrize(
+    ("value", "flag"),
+    [("http://1.2.3.4/login", "raw_ip"), ("bit.ly/3abc", "shortener"), ("https://x.top/ecny.apk", "apk"),
+     ("http://www.icbc.com.cn@evil.top/", "userinfo")],
+)
+def test_verify_flags_risky_links(value: str, flag: str) -> None:
+    result = contacts.verify(value, "en")
+    assert flag in result.flags
+    assert result.verdict != "official"
+
+
+def test_verify_does_not_touch_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    from walletaid.engines import links
+
+    links._extractor.cache_clear()
+    assert contacts.verify("login.icbc.com.cn.example.co.uk", "en").verdict == "lookalike"
+
+
+def test_directory_has_every_operator_and_public_channel() -> None:
+    ids = contacts.provider_ids()
+    for pid in ("ecny", "icbc", "abc", "boc", "ccb", "bocom", "psbc", "cmb", "cib", "mybank", "webank", "crypto",
+                "12363", "12378", "96110", "12381", "110", "12348", "antifraud_app"):
+        assert pid in ids
+
+
+@pytest.mark.parametrize("pid", ["mybank", "webank", "crypto"])
+def test_unconfirmed_hotlines_show_no_number(pid: str) -> None:
+    assert not [c for c in contacts.provider_channels(pid, "en") if c.channel == "hotline"]
+
+
+def test_every_entry_has_a_source_and_bilingual_name() -> None:
+    for p in contacts.directory().providers:
+        assert p.source.ref and p.name.zh and p.name.en
+        assert all(ch.source.ref for ch in p.channels)
+
+
+def test_abc_hotline_is_marked_verify() -> None:
+    channel = next(c for c in contacts.provider_channels("abc", "en") if c.channel == "hotline")
+    assert channel.value == "95599"
+    assert channel.source and channel.source.startswith("verify")
+    assert t("contacts.verify_in_app", "en") in (channel.note or "")
+
+
+@pytest.mark.parametrize(
+    ("wallet", "operator", "first", "contains"),
+    [("ecny", "icbc", "956196", "95588"), ("ecny", None, "956196", None), ("crypto", None, None, None), ("other", None, None, None)],
+)
+def test_official_channels_for_diagnose(wallet: str, operator: str | None, first: str | None, contains: str | None) -> None:
+    channels = contacts.official_channels(wallet, operator, "en")
+    assert channels
+    values = [c.value for c in channels]
+    if first:
+        assert values[0] == first
+    if contains:
+        assert contains in values
+    if wallet != "ecny":
+        assert not any(v.isdigit() for v in values)
+    assert "96110" not in values
+    assert "96110" in [c.value for c in contacts.official_channels(wallet, operator, "en", include_antifraud=True)]
+
+
+@pytest.mark.parametrize("key", ["12363", "12378", "96110", "110", "12348", "antifraud_app"])
+def test_public_channel(key: str) -> None:
+    channel = contacts.public_channel(key, "zh")
+    assert channel.official and channel.name and channel.note
+    if key != "antifraud_app":
+        assert channel.value == key
+
+
+def test_public_channel_rejects_unknown_key() -> None:
+    with pytest.raises(KeyError):
+        contacts.public_channel("icbc", "en")
+
+
+@pytest.mark.parametrize(("query", "pid"), [("ICBC", "icbc"), ("工商银行", "icbc"), ("e-CNY", "ecny"), ("nope", None)])
+def test_find_provider_by_name_or_alias(query: str, pid: str | None) -> None:
+    found = contacts.find_provider(query)
+    assert (found.id if found else None) == pid
+
+
+def test_verify_json_document_shape() -> None:
+    doc = contacts.verify("400-95588", "en").model_dump(mode="json")
+    assert doc["schema_version"] == 1 and doc["command"] == "contacts" and doc["lang"] == "en"
+    assert doc["verdict"] == "lookalike" and doc["matches"][0]["provider"] == "icbc"
+
+
+def _plain(renderable: object) -> str:
+    console = Console(width=140, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_render_directory_and_provider(lang: str) -> None:
+    whole = _plain(render.render_text(contacts.contacts_doc(lang), lang))  # type: ignore[arg-type]
+    assert "95588" in whole and "956196" in whole
+    one = render.render_markdown(contacts.contacts_doc(lang, "icbc"), lang)  # type: ignore[arg-type]
+    assert "95588" in one and "icbc.com.cn" in one and "95566" not in one
+
+
+def test_render_verify_escapes_user_text() -> None:
+    result = contacts.verify("[bold]evil[/bold].top", "en")
+    assert "[bold]evil" in _plain(render.render_text(result, "en"))
+    assert "\\[bold\\]" in render.render_markdown(result, "en")

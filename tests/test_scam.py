@@ -1,0 +1,185 @@
+"""The scam message check: signals, suppression of notices, verdict scoring, speed, renderers."""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+
+import pytest
+from rich.console import Console
+
+from walletaid.engines.scam import check_message, signals_file
+from walletaid.render import scam as render
+
+CONTRACT_IDS = {
+    "asks_verification_code", "asks_password_or_pin", "asks_seed_phrase", "asks_card_details", "safe_account_transfer",
+    "screen_sharing_or_remote_app", "impersonates_support", "impersonates_authority", "refund_or_compensation",
+    "suspicious_link", "unofficial_phone_number", "urgency_or_threat", "too_good_to_be_true", "advance_payment",
+    "new_number_family_or_boss",
+}
+
+
+def test_signals_file_defines_every_contract_id() -> None:
+    assert CONTRACT_IDS <= {s.id for s in signals_file().signals}
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("请把手机收到的验证码发给我,我帮你处理", "asks_verification_code"),
+        ("麻烦报一下您收到的六位数字短信码", "asks_verification_code"),
+        ("Please read me the one-time passcode we just sent you.", "asks_verification_code"),
+        ("告诉我你的支付密码,我帮你操作退款", "asks_password_or_pin"),
+        ("Please send me your PIN so we can verify the card.", "asks_password_or_pin"),
+        ("为了同步钱包,请提交你的助记词", "asks_seed_phrase"),
+        ("Enter your recovery phrase to validate your wallet.", "asks_seed_phrase"),
+        ("请提供卡号、有效期和背面三位数", "asks_card_details"),
+        ("为配合调查,请将资金转入安全账户", "safe_account_transfer"),
+        ("Move your savings to a safe account immediately.", "safe_account_transfer"),
+        ("请下载向日葵,开启屏幕共享", "screen_sharing_or_remote_app"),
+        ("Install AnyDesk so I can help you.", "screen_sharing_or_remote_app"),
+        ("转入指定账户", "safe_account_transfer"),
+    ],
+)
+def test_requests_for_secrets_are_danger(text: str, signal: str) -> None:
+    result = check_message(text, "zh")
+    assert result.verdict == "danger"
+    assert signal in {s.id for s in result.signals}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【工商银行】验证码:123456,您正在登录,请勿泄露给他人。如非本人操作请致电95588。",
+        "Your code is 482193. Never share it with anyone, including bank staff.",
+        "【国家反诈中心】凡是要求转账到安全账户的都是诈骗!请勿共享屏幕。",
+        "Anti-fraud reminder: we will never ask you to move money to a safe account or to share your screen.",
+        "银行工作人员不会向您索要支付密码和验证码。",
+        "【12381】您可能正在遭遇诈骗,刷单返利、冒充客服退款都是诈骗。",
+        "【招商银行】您尾号1234的账户于11月20日入账5,000.00元。",
+        "Your refund of $24.99 has been processed.",
+    ],
+)
+def test_notices_and_receipts_are_not_flagged(text: str) -> None:
+    assert check_message(text, "en").verdict == "no_known_signals"
+
+
+def test_notice_wrapper_does_not_hide_a_real_request() -> None:
+    text = "【反诈中心提醒】您的账户涉嫌洗钱,请立即将资金转入安全账户配合调查。"
+    assert check_message(text, "zh").verdict == "danger"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("URGENT: act now!", "no_known_signals"),
+        ("Check this out: bit.ly/3xYz", "suspicious"),
+        ("您的账户将被冻结", "suspicious"),
+        ("您的账户将被冻结,我是公安局民警,你涉嫌洗钱", "danger"),
+        ("妈,我换号了,这是新号码", "no_known_signals"),
+        ("妈,我换号了,急用钱,先转3000给我", "danger"),
+    ],
+)
+def test_scoring_weak_signals_alone_and_in_combination(text: str, verdict: str) -> None:
+    assert check_message(text, "zh").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("请致电 95588 咨询", "official"), ("请拨打 400-95588 处理退款", "lookalike"), ("客服电话 12345678", "not_official")],
+)
+def test_phone_numbers_are_compared_with_the_directory(text: str, status: str) -> None:
+    result = check_message(text, "zh")
+    assert [p.verdict for p in result.phones] == [status]
+    flagged = "unofficial_phone_number" in {s.id for s in result.signals}
+    assert flagged is (status != "official")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("下载 http://1.2.3.4/app.apk", "apk"), ("登录 http://icbc-verify.top/login", None), ("see https://bit.ly/x1", "shortener")],
+)
+def test_links_are_taken_apart(text: str, flag: str | None) -> None:
+    result = check_message(text, "zh")
+    assert result.links
+    assert "suspicious_link" in {s.id for s in result.signals}
+    if flag:
+        assert flag in result.links[0].flags
+    else:
+        assert result.links[0].verdict == "lookalike"
+
+
+def test_official_link_is_no_signal() -> None:
+    result = check_message("详情见 https://www.icbc.com.cn/notice", "zh")
+    assert result.verdict == "no_known_signals" and result.links[0].verdict == "official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["请把ＹＺＭ验证码发给我", "请把验\u200b证\u200b码发给我", "請把驗證碼發給我", "ＳＥＮＤ me the OTP now"],
+)
+def test_normalisation_full_width_zero_width_and_traditional(text: str) -> None:
+    assert check_message(text, "zh").verdict == "danger"
+
+
+def test_evidence_span_points_into_the_text() -> None:
+    result = check_message("您好!请把验证码发给我。", "zh")
+    signal = result.signals[0]
+    assert result.text[signal.start : signal.end] == signal.evidence
+
+
+def test_json_document_shape_and_text_not_exported() -> None:
+    doc = check_message("请把验证码发给我", "en").model_dump(mode="json")
+    assert doc["schema_version"] == 1 and doc["command"] == "security-check" and doc["mode"] == "message"
+    assert "text" not in doc
+    json.dumps(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好,我是淘宝客服,请把验证码发给我。http://a.top/x 致电400-95588 " * 20000,
+        "1" * 1_000_000,
+        "a." * 500_000,
+        "中" * 1_000_000,
+        "send " * 200_000,
+    ],
+    ids=["scam", "digits", "dots", "cjk", "words"],
+)
+def test_a_one_megabyte_message_is_fast(text: str) -> None:
+    started = time.perf_counter()
+    check_message(text[:1_000_000], "zh")
+    assert time.perf_counter() - started < 1.5  # generous guard against catastrophic (non-linear) patterns
+
+
+def _plain(renderable: object) -> str:
+    console = Console(width=120, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_render_text_shows_verdict_evidence_and_advice(lang: str) -> None:
+    result = check_message("[red]我是客服[/red],请把验证码发给我", lang)  # type: ignore[arg-type]
+    out = _plain(render.render_text(result, lang))  # type: ignore[arg-type]
+    assert "[red]" in out  # user text printed literally, not as markup
+    assert result.advice[0] in out.replace("\n", "") or result.advice[0][:10] in out
+
+
+def test_render_markdown_escapes_and_bolds_evidence() -> None:
+    result = check_message("<b>hi</b> 请把验证码发给我", "zh")
+    md = render.render_markdown(result, "zh")
+    assert "\\<b\\>" in md and "**验证码发给我**" in md
+
+
+def test_render_no_known_signals_says_it_is_not_proof() -> None:
+    result = check_message("明天见", "en")
+    assert "does not prove" in _plain(render.render_text(result, "en"))
+
+
+def test_message_catalogues_have_same_keys() -> None:
+    for area in ("scam", "contacts"):
+        data = json.loads(resources.files("walletaid.messages").joinpath(f"{area}.json").read_text(encoding="utf-8"))
+        assert data["zh"].keys() == data["en"].keys()
+        assert all(data["zh"].values()) and all(data["en"].values())
