@@ -220,7 +220,11 @@ def check_message(text: str, lang: Lang) -> MessageCheck:
     requests = [s for kind, s in found if kind == "request"]
     if not requests and not unofficial_contact and _compiled()[1]["notice_markers"].search(match_text):
         found = []  # an anti-fraud notice quoting scam words, with no request and nowhere to contact but official channels
-    signals = sorted([s for _, s in found] + channel, key=lambda s: (-RANK[s.severity], s.start))
+    strongest: dict[str, Signal] = {}
+    for sig in [s for _, s in found] + channel:  # one signal per id: the strongest evidence
+        if sig.id not in strongest or RANK[sig.severity] > RANK[strongest[sig.id].severity]:
+            strongest[sig.id] = sig
+    signals = sorted(strongest.values(), key=lambda s: (-RANK[s.severity], s.start))
     verdict = _verdict(signals)
     return MessageCheck(lang=lang, verdict=verdict, signals=signals, links=links_, phones=phones,  # type: ignore[arg-type]
                         advice=advice(verdict, {s.id for s in signals}, lang), text=shown)
