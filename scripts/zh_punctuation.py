@@ -83,7 +83,9 @@ def _rewrite_json(path: Path, messages: bool) -> None:
         data["zh"] = {k: to_chinese_punctuation(v) for k, v in data["zh"].items()}
     else:
         data = _walk(data)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    indent = len(lines[1]) - len(lines[1].lstrip(" ")) if len(lines) > 1 else 2  # keep the file's own style
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent or 2) + "\n", encoding="utf-8")
 
 
 def _rewrite_python(path: Path) -> None:
@@ -103,8 +105,8 @@ def main(paths: list[str]) -> None:
             _rewrite_python(path)
         elif path.parent.name == "messages":
             _rewrite_json(path, messages=True)
-        elif path.name != "diagnose_rules.json" and path.name != "signals.json":
-            _rewrite_json(path, messages=False)  # pattern files hold regexes, not prose
+        else:
+            _rewrite_json(path, messages=False)  # only {"zh", "en"} texts change, never regexes
 
 
 if __name__ == "__main__":

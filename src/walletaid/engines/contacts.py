@@ -46,7 +46,7 @@ def _provider(pid: str) -> Provider:
 def to_channel(provider: Provider, ch: DirChannel, lang: Lang) -> ContactChannel:
     """A directory channel as the shared ``ContactChannel`` shown to users."""
     notes = [n.get(lang) for n in (ch.note,) if n]
-    if ch.source.confidence == "verify":
+    if ch.source.confidence == "verify" and not notes:  # a specific note already says how sure we are
         notes.append(t("contacts.verify_in_app", lang))
     value = ch.value or ch.label.get(lang)
     return ContactChannel(

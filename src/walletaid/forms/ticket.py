@@ -82,7 +82,7 @@ def _device() -> tuple[Question, ...]:
         _q("device", id="device_model", kind="text", parse=_short("device_model"),
            prompt=("手机型号", "Phone model"), help=("例如 Mate 60、iPhone 15", "e.g. Mate 60, iPhone 15")),
         _q("device", id="os", kind="text", parse=v.parse_os, suggestions=("HarmonyOS", "Android", "iOS"),
-           prompt=("手机系统", "Phone system"), help=("HarmonyOS(鸿蒙)、Android(安卓)或 iOS", "HarmonyOS, Android or iOS")),
+           prompt=("手机系统", "Phone system"), help=("HarmonyOS（鸿蒙）、Android（安卓）或 iOS", "HarmonyOS, Android or iOS")),
         _q("device", id="os_version", kind="text", parse=_short("os_version"),
            prompt=("系统版本", "System version"), help=("例如 4.2、14、17.5", "e.g. 4.2, 14, 17.5")),
         _q("device", id="app_version", kind="text", parse=_short("app_version"),
