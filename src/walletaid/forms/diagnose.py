@@ -12,7 +12,7 @@ from typing import Any
 
 from walletaid.i18n import Lang
 from walletaid.knowledge.models import Text
-from walletaid.wizard.questions import Choice, Question
+from walletaid.wizard.questions import Choice, Question, question
 
 MONEY_SYMPTOMS = ("payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction", "suspicious_contact")
 
@@ -85,10 +85,7 @@ NETWORKS = (
 
 
 def _q(**fields: Any) -> Question:
-    for key in ("prompt", "help"):
-        if isinstance(fields.get(key), tuple):
-            fields[key] = Text(zh=fields[key][0], en=fields[key][1])
-    return Question(section="problem", **fields)
+    return question("problem", **fields)
 
 
 @lru_cache(maxsize=1)

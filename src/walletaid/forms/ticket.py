@@ -13,16 +13,11 @@ from functools import lru_cache, partial
 from typing import Any
 
 from walletaid import validators as v
-from walletaid.knowledge.models import Text
 from walletaid.models.ticket import MONEY_SYMPTOMS
-from walletaid.wizard.questions import Question
+from walletaid.wizard.questions import Question, question
 
 
-def _q(section: str, **fields: Any) -> Question:
-    for key in ("prompt", "help"):
-        if isinstance(fields.get(key), tuple):
-            fields[key] = Text(zh=fields[key][0], en=fields[key][1])
-    return Question(section=section, **fields)
+_q = question
 
 
 def _short(field: str, max_length: int = 100) -> Any:

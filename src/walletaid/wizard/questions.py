@@ -65,3 +65,11 @@ class Question(BaseModel):
     def choice_values(self) -> list[str]:
         """The allowed values of a choice question."""
         return [c.value for c in self.choices]
+
+
+def question(section: str, **fields: Any) -> Question:
+    """A :class:`Question` in ``section``; ``prompt`` and ``help`` may be given as ``(zh, en)`` pairs."""
+    for key in ("prompt", "help"):
+        if isinstance(fields.get(key), tuple):
+            fields[key] = Text(zh=fields[key][0], en=fields[key][1])
+    return Question(section=section, **fields)
