@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
-import sys
-import types
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -21,19 +19,6 @@ from walletaid.models.ticket import CaseDocument, TicketAnswers
 
 CASE_ID = "WA-20261124-7KQ3"
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone(timedelta(hours=8)))
-
-
-@pytest.fixture(autouse=True)
-def _diagnose_available(monkeypatch: pytest.MonkeyPatch) -> None:
-    try:
-        import walletaid.engines.diagnose  # noqa: F401
-    except ImportError:  # the diagnose engine is written in parallel: a minimal stand-in until it lands
-        sys.path.insert(0, str(Path(__file__).parent))
-        from test_ticket_engine import _stub_diagnose
-
-        module = types.ModuleType("walletaid.engines.diagnose")
-        module.diagnose = _stub_diagnose  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "walletaid.engines.diagnose", module)
 
 
 @pytest.fixture()

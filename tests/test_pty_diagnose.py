@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from pty_helpers import CTRL_C, DOWN, ENTER, SPACE, answer, finish, select, spawn
 
