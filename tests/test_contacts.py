@@ -128,7 +128,8 @@ def test_abc_hotline_is_marked_verify() -> None:
     channel = next(c for c in contacts.provider_channels("abc", "en") if c.channel == "hotline")
     assert channel.value == "95599"
     assert channel.source and channel.source.startswith("verify")
-    assert t("contacts.verify_in_app", "en") in (channel.note or "")
+    assert "check it against the back of your card" in (channel.note or "")
+    assert t("contacts.verify_in_app", "en") not in (channel.note or "")  # one caveat, not two saying the same
 
 
 @pytest.mark.parametrize(
