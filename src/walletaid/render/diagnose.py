@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from walletaid.i18n import Lang, t
 from walletaid.models.contact import ContactChannel
 from walletaid.models.diagnose import Cause, Diagnosis
-from walletaid.textsafe import clean, for_rich
+from walletaid.render.layout import alert, bullets, colon, listing, numbered, paren, prose, section
+from walletaid.textsafe import clean
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -33,18 +34,20 @@ def _contact_line(c: ContactChannel, lang: Lang) -> str:
     return f"{head}{note}"
 
 
-def _causes_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
+def _cause_body(cause: Cause, lang: Lang) -> RenderableType:
+    from rich.console import Group
     from rich.text import Text
 
-    out: list[RenderableType] = [Text(t("diagnose.heading_causes", lang), style="bold underline")]
-    for i, cause in enumerate(d.causes, 1):
-        style = LIKELIHOOD_STYLE[cause.likelihood]
-        label = t(f"diagnose.likelihood_{cause.likelihood}", lang)
-        out.append(f"[{style}]{i}. {for_rich(cause.title)}[/] [dim]({for_rich(label)})[/]")
-        out.append(f"   {for_rich(cause.explanation)}")
-        for reason in cause.reasons:
-            out.append(f"   [dim]{for_rich(t('diagnose.why', lang))}:[/] {for_rich(reason)}")
-    return out
+    label = t(f"diagnose.likelihood_{cause.likelihood}", lang)
+    head = Text.assemble((clean(cause.title), LIKELIHOOD_STYLE[cause.likelihood]), " ", (paren(label, lang), "dim"))
+    why = [Text.assemble((t("diagnose.why", lang) + colon(lang), "dim"), clean(r)) for r in cause.reasons]
+    return Group(*(prose(x) for x in (head, clean(cause.explanation), *why)))
+
+
+def _causes_block(d: Diagnosis, lang: Lang) -> RenderableType:
+    rows = [(f"{i}.", _cause_body(cause, lang)) for i, cause in enumerate(d.causes, 1)]
+    return section(t("diagnose.heading_causes", lang), listing(rows, justify_prefix="right"),
+                   style="bold underline", gap=False)
 
 
 def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
@@ -52,10 +55,12 @@ def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
 
     out: list[RenderableType] = []
     for cause in detailed_causes(d):
-        out.append(Text(f"{t('diagnose.heading_steps', lang)}: {clean(cause.title)}", style="bold underline"))
-        out += [f"  {n}. {for_rich(step)}" for n, step in enumerate(cause.steps, 1)]
+        body = [numbered(cause.steps, indent=2)]
         if cause.when_to_contact:
-            out.append(f"  [dim]{for_rich(t('diagnose.when_to_contact', lang))}:[/] {for_rich(cause.when_to_contact)}")
+            when = Text.assemble((t("diagnose.when_to_contact", lang) + colon(lang), "dim"), clean(cause.when_to_contact))
+            body.append(listing([("", when)], indent=1))
+        out.append(section(f"{t('diagnose.heading_steps', lang)}{colon(lang)}{clean(cause.title)}", *body,
+                           style="bold underline"))
     return out
 
 
@@ -67,18 +72,14 @@ def render_text(d: Diagnosis, lang: Lang) -> Group:
 
     parts: list[RenderableType] = []
     if d.urgent:
-        actions = "\n".join(f"{n}. {for_rich(a)}" for n, a in enumerate(d.urgent_actions, 1))
-        parts.append(Panel(actions, title=f"[bold]{for_rich(t('diagnose.heading_alarm', lang))}[/]",
-                           border_style="bold red", title_align="left"))
-    parts += _causes_block(d, lang)
-    parts.append(Text(""))
+        parts.append(alert(t("diagnose.heading_alarm", lang), numbered(d.urgent_actions)))
+    parts.append(_causes_block(d, lang))
     parts += _steps_block(d, lang)
     if d.contact:
-        lines = "\n".join(f"• {for_rich(_contact_line(c, lang))}" for c in d.contact)
-        parts.append(Panel(lines, title=for_rich(t("diagnose.heading_contact", lang)), border_style="green",
-                           title_align="left"))
-    parts.append(Text(t("diagnose.heading_next", lang), style="bold underline"))
-    parts += [f"  {n}. {for_rich(s)}" for n, s in enumerate(d.next_steps, 1)]
+        parts.append(Panel(bullets(_contact_line(c, lang) for c in d.contact),
+                           title=Text(t("diagnose.heading_contact", lang)), border_style="green", title_align="left"))
+    parts.append(section(t("diagnose.heading_next", lang), numbered(d.next_steps, indent=2),
+                         style="bold underline", gap=False))
     return Group(*parts)
 
 

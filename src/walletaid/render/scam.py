@@ -10,7 +10,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from walletaid.i18n import Lang, t
-from walletaid.models.scam import MessageCheck
+from walletaid.models.scam import MessageCheck, Signal
+from walletaid.render.layout import Prose, bullets, colon, listing, numbered, prose, section
 from walletaid.textsafe import clean
 
 SHOWN_CHARS = 4000
@@ -37,29 +38,35 @@ def _highlighted(result: MessageCheck) -> Text:
     return text
 
 
+def _signal_body(signal: Signal, lang: Lang) -> RenderableType:
+    evidence = Text.assemble((t("scam.evidence", lang) + colon(lang), "dim"),
+                             (f"“{clean(signal.evidence, keep_newlines=False)}”", "italic"))
+    return Group(prose(signal.explanation), prose(evidence))
+
+
+def _signal_rows(result: MessageCheck, lang: Lang) -> RenderableType:
+    """Each signal as "• [高] explanation" with its evidence under it, folded under the text, not the bullet."""
+    rows = []
+    for s in result.signals:
+        prefix = Text.assemble("• ", (f"[{t('scam.severity_' + s.severity, lang)}]", _SEV_STYLE[s.severity]))
+        rows.append((prefix, _signal_body(s, lang)))
+    return listing(rows)
+
+
 def render_text(result: MessageCheck, lang: Lang) -> RenderableType:
     """Verdict panel, highlighted message, each signal with its explanation, then what to do now."""
     parts: list[RenderableType] = [
-        Panel(Text(t(f"scam.verdict_{result.verdict}", lang), style=_STYLE[result.verdict]),
+        Panel(prose(Text(t(f"scam.verdict_{result.verdict}", lang), style=_STYLE[result.verdict])),
               title=t("scam.title", lang), border_style=_BORDER[result.verdict]),
     ]
     if result.text:
-        parts.append(Panel(_highlighted(result), title=t("scam.message", lang), border_style="dim"))
+        parts.append(Panel(Prose(_highlighted(result)), title=t("scam.message", lang), border_style="dim"))
     if result.signals:
-        parts.append(Text(t("scam.signals", lang), style="bold"))
-        for s in result.signals:
-            line = Text("• ")
-            line.append(f"[{t('scam.severity_' + s.severity, lang)}] ", style=_SEV_STYLE[s.severity])
-            line.append(s.explanation)
-            line.append(f"\n  {t('scam.evidence', lang)}: ", style="dim")
-            line.append(f"“{clean(s.evidence, keep_newlines=False)}”", style="italic")
-            parts.append(line)
+        parts.append(section(t("scam.signals", lang), _signal_rows(result, lang), gap=False))
     for title, rows in ((t("scam.links", lang), _link_rows(result, lang)), (t("scam.phones", lang), _phone_rows(result, lang))):
         if rows:
-            parts.append(Text(title, style="bold"))
-            parts.extend(Text(f"• {row}") for row in rows)
-    parts.append(Text(t("scam.advice", lang), style="bold"))
-    parts.extend(Text(f"{i}. {a}") for i, a in enumerate(result.advice, 1))
+            parts.append(section(title, bullets(rows), gap=False))
+    parts.append(section(t("scam.advice", lang), numbered(result.advice), gap=False))
     return Group(*parts)
 
 
