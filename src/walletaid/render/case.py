@@ -1,9 +1,10 @@
 """Renderers (pure) for ``walletaid case``: the case list, one case with its timeline, the escalation plan.
 
 ``render_text`` returns a Rich ``Group`` (never prints); ``render_markdown``
-returns Markdown.  Every value a user typed goes through ``for_rich`` (text)
-or the redactor and ``clean`` (Markdown).  Overdue promises are red and bold,
-and any case that needs escalating points to ``walletaid case escalate ID``.
+returns Markdown.  Every value a user typed is cleaned and put into ``Text``
+(never read as markup) on screen, or redacted and cleaned for Markdown.
+Overdue promises are red and bold, and any case that needs escalating points
+to ``walletaid case escalate ID`` before anything else.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from walletaid.models.case import (
     CaseShowDocument,
     CaseSummary,
     EscalationPlan,
+    EscalationStep,
     FollowUp,
     case_title,
     label,
 )
-from walletaid.textsafe import clean, for_rich
+from walletaid.render.layout import Fit, bullets, fields, indented, listing, prose, section
+from walletaid.textsafe import clean
 
 CaseResult = CaseListDocument | CaseShowDocument | EscalationPlan
 
@@ -72,24 +75,48 @@ def advice(case_id: str, state: FollowUp, status: str, lang: Lang) -> list[str]:
 # --- case list -------------------------------------------------------------------------------------
 
 
+def _list_cells(c: CaseSummary, lang: Lang) -> tuple[Text, Text, Text]:
+    """Status (with the escalation mark), next promise (red when overdue) and title of one case."""
+    status = Text(t(f"case.status_{c.status}", lang))
+    if c.needs_escalation:
+        status.append(f" · {t('case.escalate_mark', lang)}", style="bold red")
+    promise = Text(_day(c.next_promise))
+    if c.overdue:
+        promise = Text(f"{_day(c.next_promise)} {t('case.overdue_mark', lang)}", style="bold red")
+    return status, promise, Text(title(c, lang))
+
+
+def _list_table(doc: CaseListDocument, lang: Lang) -> Table:
+    table = Table(title=t("case.list_title", lang), title_justify="left")
+    table.add_column(t("case.col_id", lang), no_wrap=True)
+    for col in ("col_title", "col_status", "col_age", "col_next_promise", "col_contacts"):
+        table.add_column(prose(t(f"case.{col}", lang)))
+    for c in doc.cases:
+        status, promise, name = _list_cells(c, lang)
+        table.add_row(c.id, prose(name), prose(status), prose(t("case.age_days", lang, n=c.age_days)), prose(promise),
+                      str(c.contacts))
+    return table
+
+
+def _list_cards(doc: CaseListDocument, lang: Lang) -> RenderableType:
+    """The case list for a narrow screen: each case as its id and title, then its facts."""
+    cards: list[RenderableType] = [prose(Text(t("case.list_title", lang), style="italic"))]
+    for c in doc.cases:
+        status, promise, name = _list_cells(c, lang)
+        rows = [(t("case.col_status", lang), status), (t("case.col_age", lang), t("case.age_days", lang, n=c.age_days)),
+                (t("case.col_next_promise", lang), promise), (t("case.col_contacts", lang), str(c.contacts))]
+        cards += [Text(""), Text(c.id, style="bold"), indented(prose(name), 2), fields(rows, lang, indent=2)]
+    return Group(*cards)
+
+
 def _list_text(doc: CaseListDocument, lang: Lang) -> RenderableType:
     if not doc.cases:
-        return Group(Text(t("case.list_empty", lang)))
-    table = Table(title=t("case.list_title", lang), title_justify="left")
-    for col in ("col_id", "col_title", "col_status", "col_age", "col_next_promise", "col_contacts"):
-        table.add_column(t(f"case.{col}", lang))
-    hints = []
-    for c in doc.cases:
-        promise = Text(_day(c.next_promise))
-        if c.overdue:
-            promise = Text(f"{_day(c.next_promise)} {t('case.overdue_mark', lang)}", style="bold red")
-        status = Text(t(f"case.status_{c.status}", lang))
-        if c.needs_escalation:
-            status.append(f" · {t('case.escalate_mark', lang)}", style="bold red")
-            hints.append(Text(t("case.list_escalate_hint", lang, case_id=c.id), style="red"))
-        table.add_row(c.id, Text(title(c, lang)), status,
-                      t("case.age_days", lang, n=c.age_days), promise, str(c.contacts))
-    return Group(table, *hints)
+        return Group(prose(t("case.list_empty", lang)))
+    hints = [prose(Text(t("case.list_escalate_hint", lang, case_id=c.id), style="red"))
+             for c in doc.cases if c.needs_escalation]
+    if hints:
+        hints.append(Text(""))
+    return Group(*hints, Fit(_list_table(doc, lang), _list_cards(doc, lang)))
 
 
 def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
@@ -115,35 +142,49 @@ def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
 # --- one case --------------------------------------------------------------------------------------
 
 
-def _timeline_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
-    record = doc.case
-    if not record.contacts:
-        return Text(t("case.timeline_empty", lang))
-    table = Table(title=t("case.timeline", lang), title_justify="left")
-    for col in ("col_no", "col_when", "col_channel", "col_agent", "col_reference", "col_promised", "col_outcome", "col_note"):
-        table.add_column(t(f"case.{col}", lang))
+def _timeline_rows(doc: CaseShowDocument, lang: Lang) -> list[list[RenderableType]]:
+    """One row of cells per logged contact: no., when, channel, agent, reference, promise, outcome, note."""
     missed = {m.contact_id for m in doc.follow_up.missed_promises}
-    for n, c in enumerate(record.contacts, start=1):
+    rows = []
+    for n, c in enumerate(doc.case.contacts, start=1):
         promise = Text(_day(c.promised_by), style="bold red" if c.id in missed else "")
-        table.add_row(str(n), _day(c.logged_at), label("channel", c.channel, lang), for_rich(c.agent or "-"),
-                      for_rich(c.reference or "-"), promise, label("outcome", c.outcome, lang), for_rich(c.note or "-"))
-    return table
+        rows.append([Text(str(n)), prose(_day(c.logged_at)), prose(label("channel", c.channel, lang)),
+                     prose(c.agent or "-"), prose(c.reference or "-"), prose(promise),
+                     prose(label("outcome", c.outcome, lang)), prose(c.note or "-")])
+    return rows
+
+
+_TIMELINE_COLS = ("col_no", "col_when", "col_channel", "col_agent", "col_reference", "col_promised", "col_outcome", "col_note")
+
+
+def _timeline_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
+    if not doc.case.contacts:
+        return prose(t("case.timeline_empty", lang))
+    rows = _timeline_rows(doc, lang)
+    table = Table(title=t("case.timeline", lang), title_justify="left")
+    for col in _TIMELINE_COLS:
+        table.add_column(prose(t(f"case.{col}", lang)))
+    for row in rows:
+        table.add_row(*row)
+    heads = [t(f"case.{col}", lang) for col in _TIMELINE_COLS]
+    cards = [(f"{n}.", fields(list(zip(heads[1:], row[1:])), lang)) for n, row in enumerate(rows, start=1)]
+    narrow = Group(prose(Text(t("case.timeline", lang), style="italic")), listing(cards, justify_prefix="right"))
+    return Fit(table, narrow)
 
 
 def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     from walletaid.engines.escalate import fact_rows
 
     record = doc.case
-    parts: list[RenderableType] = [Text(title(record, lang), style="bold")]
+    style = "bold red" if doc.follow_up.needs_escalation else ""
+    parts: list[RenderableType] = [prose(Text(title(record, lang), style="bold"))]
+    parts.append(section(t("case.follow_up", lang), bullets(advice(record.case_id, doc.follow_up, record.status, lang),
+                                                            style=style or None), gap=False))
     status = t(f"case.status_{record.status}", lang)
     facts = [(t("case.fact_status", lang), status), (t("case.fact_created", lang), _day(record.created_at))]
     if record.closed_at:
         facts.append((t("case.fact_closed", lang), _day(record.closed_at)))
-    for name, value in facts + fact_rows(record, lang):
-        parts.append(Text.assemble((f"{name}: ", "bold"), clean(value)))
-    parts += [Text(""), _timeline_text(doc, lang), Text(""), Text(t("case.follow_up", lang), style="bold")]
-    style = "bold red" if doc.follow_up.needs_escalation else ""
-    parts += [Text(f"• {line}", style=style) for line in advice(record.case_id, doc.follow_up, record.status, lang)]
+    parts += [Text(""), fields(facts + fact_rows(record, lang), lang), Text(""), _timeline_text(doc, lang)]
     return Group(*parts)
 
 
@@ -165,25 +206,30 @@ def _show_markdown(doc: CaseShowDocument, lang: Lang) -> str:
 # --- escalation plan -------------------------------------------------------------------------------
 
 
+def _step_block(n: int, step: EscalationStep, lang: Lang) -> RenderableType:
+    head = Text(clean(step.who), style="bold")
+    if not step.applies_now:
+        head.append(f" {t('case.step_later', lang)}", style="dim")
+    contact = "; ".join(step.contact) or t("case.step_no_number", lang)
+    rows: list[tuple[str, str | Text]] = []
+    for key, value in (("step_contact", contact), ("step_when", step.when), ("step_ask", step.ask),
+                       ("step_bring", step.bring), ("step_caveat", step.caveat)):
+        if value:
+            rows.append((t("case." + key, lang), Text(clean(value), style="yellow" if key == "step_caveat" else "")))
+    return listing([(Text(f"{n}.", style="bold"), Group(prose(head), fields(rows, lang)))], justify_prefix="right")
+
+
 def _plan_text(plan: EscalationPlan, lang: Lang) -> RenderableType:
-    parts: list[RenderableType] = [Text(t("case.plan_title", lang, title=clean(plan.title, keep_newlines=False)), style="bold")]
+    parts: list[RenderableType] = [prose(Text(t("case.plan_title", lang, title=clean(plan.title, keep_newlines=False)),
+                                              style="bold"))]
     if plan.fraud:
-        parts.append(Text(t("case.plan_fraud", lang), style="bold red"))
+        parts.append(prose(Text(t("case.plan_fraud", lang), style="bold red")))
     for n, step in enumerate(plan.steps, start=1):
-        head = Text(f"{n}. {step.who}", style="bold")
-        if not step.applies_now:
-            head.append(f" {t('case.step_later', lang)}", style="dim")
-        parts += [Text(""), head]
-        contact = "; ".join(step.contact) or t("case.step_no_number", lang)
-        for key, value in (("step_contact", contact), ("step_when", step.when), ("step_ask", step.ask),
-                           ("step_bring", step.bring), ("step_caveat", step.caveat)):
-            if value:
-                parts.append(Text.assemble((f"   {t('case.' + key, lang)}: ", "bold"), value,
-                                           style="yellow" if key == "step_caveat" else ""))
+        parts += [Text(""), _step_block(n, step, lang)]
     if plan.references:
         refs = ", ".join(clean(r, keep_newlines=False) for r in plan.references)
-        parts += [Text(""), Text(t("case.plan_references", lang, refs=refs))]
-    parts += [Text(""), Text(t("case.plan_rule", lang), style="bold"), Text(plan.rule)]
+        parts += [Text(""), prose(t("case.plan_references", lang, refs=refs))]
+    parts.append(section(t("case.plan_rule", lang), prose(plan.rule)))
     return Group(*parts)
 
 

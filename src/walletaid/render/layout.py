@@ -204,9 +204,19 @@ class Fields:
     rows: list[tuple[Text, Body]]
     indent: int = 0
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def _side_by_side(self, console: Console, options: ConsoleOptions) -> bool:
+        """Labels in a column when they take at most a third of the width, or half when most values then fit on one line."""
+        avail = options.max_width - self.indent
         label_width = max((cell_len(label.plain) for label, _ in self.rows), default=0)
-        if label_width <= (options.max_width - self.indent) // 3:
+        if label_width <= avail // 3:
+            return True
+        unbounded = options.update(width=10_000)
+        fitting = sum(Measurement.get(console, unbounded, _body(value, None)).maximum <= avail - label_width - 1
+                      for _, value in self.rows)
+        return label_width <= avail // 2 and 2 * fitting >= len(self.rows)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self._side_by_side(console, options):
             grid = Table.grid(padding=(0, 1), pad_edge=False)
             grid.add_column(no_wrap=True)
             grid.add_column()
@@ -274,9 +284,32 @@ def paren(text: str, lang: Lang) -> str:
     return f"（{text}）" if lang == "zh" else f"({text})"
 
 
+@dataclass
+class Fit:
+    """``wide`` (e.g. a table) when it fits the width without cutting anything, else ``narrow`` (e.g. one block per row)."""
+
+    wide: RenderableType
+    narrow: RenderableType
+
+    def _pick(self, console: Console, options: ConsoleOptions) -> RenderableType:
+        needed = Measurement.get(console, options.update(width=10_000), self.wide).minimum
+        return self.wide if needed <= options.max_width else self.narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._pick(console, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._pick(console, options))
+
+
+def indented(body: RenderableType, indent: int) -> RenderableType:
+    """``body`` moved ``indent`` columns to the right (it wraps within what is left)."""
+    return Padding(body, (0, 0, 0, indent))
+
+
 def section(title: str, *body: RenderableType, style: str = "bold", gap: bool = True) -> RenderableType:
     """A title line (after a blank line when ``gap``) and the block under it."""
     from rich.console import Group
 
     head = [Text("")] if gap else []
-    return Group(*head, Text(clean(title), style=style), *body)
+    return Group(*head, prose(Text(clean(title), style=style)), *body)

@@ -11,7 +11,8 @@ from typing import Any
 
 from walletaid.i18n import Lang, t
 from walletaid.models.ticket import CaseDocument
-from walletaid.textsafe import clean, for_rich
+from walletaid.render.layout import alert, bullets, fields, indented, numbered, prose, section
+from walletaid.textsafe import clean
 
 Rows = list[tuple[str, str]]
 
@@ -88,45 +89,62 @@ def _redaction_lines(doc: CaseDocument, lang: Lang) -> list[str]:
     return explain(list(doc.redactions), lang)  # duck-typed: field, kind, action
 
 
+def _case_block(doc: CaseDocument, lang: Lang) -> list[Any]:
+    """The case's sections as "label: value" rows, the steps numbered under the issue."""
+    out: list[Any] = []
+    for title, rows in sections(doc, lang):
+        body = [fields(rows, lang, indent=2, label_style="dim")]
+        if title == t("ticket.sec_issue", lang) and doc.issue.steps:
+            body.append(numbered(doc.issue.steps, indent=2))
+        out.append(section(title, *body))
+    return out
+
+
+def _missing_block(doc: CaseDocument, lang: Lang) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not doc.missing:
+        return indented(prose(t("ticket.nothing_missing", lang)), 2)
+    return bullets((Group(prose(m.what), prose(Text(clean(m.why), style="dim"))) for m in doc.missing), indent=2)
+
+
+def _diagnosis_block(doc: CaseDocument, lang: Lang) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    top = doc.diagnosis.causes[0]
+    body = Group(prose(Text(clean(top.title), style="bold")), prose(Text(clean(top.explanation), style="dim")))
+    return section(t("ticket.sec_diagnosis", lang), indented(body, 2))
+
+
 def render_text(doc: CaseDocument, lang: Lang) -> Any:
     """A Rich ``Group``: alarm (if urgent), the case, what is missing, the diagnosis, channels, opener, checklist."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.rule import Rule
-    from rich.table import Table
+    from rich.text import Text
 
-    parts: list[Any] = [Rule(for_rich(t("ticket.title", lang, case_id=doc.case_id)), style="bold")]
+    parts: list[Any] = [Rule(Text(t("ticket.title", lang, case_id=doc.case_id)), style="bold")]
     if doc.diagnosis.urgent:
-        actions = "\n".join(f"• {for_rich(a)}" for a in doc.diagnosis.urgent_actions)
-        parts.append(Panel(actions or for_rich(doc.diagnosis.causes[0].title), title=t("ticket.urgent", lang),
-                           border_style="bold red"))
-    for title, rows in sections(doc, lang):
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
-        for label, value in rows:
-            table.add_row(for_rich(label), for_rich(value))
-        parts += [f"\n[bold]{for_rich(title)}[/]", table]
-        if title == t("ticket.sec_issue", lang) and doc.issue.steps:
-            parts += [f"  {i}. {for_rich(step)}" for i, step in enumerate(doc.issue.steps, 1)]
-    parts.append(f"\n[bold]{t('ticket.sec_evidence', lang)}[/]")
-    parts += [f"  {for_rich(line)}" for line in _evidence_lines(doc, lang)] or [f"  {t('ticket.no_evidence', lang)}"]
-    parts.append(f"\n[bold yellow]{t('ticket.sec_missing', lang)}[/]")
-    parts += [f"  • {for_rich(m.what)}\n    [dim]{for_rich(m.why)}[/]" for m in doc.missing] or [
-        f"  {t('ticket.nothing_missing', lang)}"]
-    top = doc.diagnosis.causes[0]
-    parts += [f"\n[bold]{t('ticket.sec_diagnosis', lang)}[/]", f"  [bold]{for_rich(top.title)}[/]",
-              f"  [dim]{for_rich(top.explanation)}[/]"]
-    parts.append(f"\n[bold]{t('ticket.sec_contact', lang)}[/]")
-    parts += [f"  • {for_rich(line)}" for line in _contact_lines(doc)] or [f"  {t('ticket.no_contact', lang)}"]
-    parts.append(Panel(for_rich(("" if lang == "zh" else " ").join(doc.opener)), title=t("ticket.sec_opener", lang), border_style="cyan"))
-    parts.append(f"[bold]{t('ticket.sec_write_down', lang)}[/]")
-    parts += [f"  ☐ {for_rich(item)}" for item in doc.write_down]
-    parts.append(f"\n[bold red]{t('ticket.safety', lang)}[/]")
+        actions = list(doc.diagnosis.urgent_actions) or [doc.diagnosis.causes[0].title]
+        parts.append(alert(t("ticket.urgent", lang), bullets(actions)))
+    parts += _case_block(doc, lang)
+    evidence = _evidence_lines(doc, lang)
+    parts.append(section(t("ticket.sec_evidence", lang), bullets(evidence, indent=2) if evidence
+                         else indented(prose(t("ticket.no_evidence", lang)), 2)))
+    parts.append(section(t("ticket.sec_missing", lang), _missing_block(doc, lang), style="bold yellow"))
+    parts.append(_diagnosis_block(doc, lang))
+    contacts = _contact_lines(doc)
+    parts.append(section(t("ticket.sec_contact", lang), bullets(contacts, indent=2) if contacts
+                         else indented(prose(t("ticket.no_contact", lang)), 2)))
+    opener = ("" if lang == "zh" else " ").join(doc.opener)
+    parts.append(Panel(prose(opener), title=Text(t("ticket.sec_opener", lang)), border_style="cyan"))
+    parts.append(section(t("ticket.sec_write_down", lang), bullets(doc.write_down, mark="☐", indent=2), gap=False))
+    parts.append(section(t("ticket.safety", lang), style="bold red"))
     redactions = _redaction_lines(doc, lang)
     if redactions:
-        parts.append(f"\n[bold]{t('ticket.sec_redactions', lang)}[/]")
-        parts += [f"  • {for_rich(line)}" for line in redactions]
+        parts.append(section(t("ticket.sec_redactions", lang), bullets(redactions, indent=2)))
     return Group(*parts)
 
 
