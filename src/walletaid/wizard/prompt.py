@@ -88,7 +88,11 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
             message, choices=_choices(question, lang, default or ()), style=STYLE,
             instruction=_instruction(question, lang),
         )
-        return parse_answer(question, prompt.unsafe_ask(), lang)
+        picked = prompt.unsafe_ask()
+        labels = [c.label.get(lang) for c in question.choices if c.value in picked]
+        if labels:  # questionary's own summary ("done (2 selections)") is English only
+            questionary.print("  ✓ " + ("；" if lang == "zh" else "; ").join(labels), style="fg:ansicyan")
+        return parse_answer(question, picked, lang)
     if kind == "confirm":
         return questionary.confirm(message, default=bool(default), style=STYLE).unsafe_ask()
     if kind == "list":
