@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from walletaid.i18n import Lang, t
-from walletaid.textsafe import clean, for_rich
+from walletaid.render.layout import Fit, indented, prose
+from walletaid.textsafe import clean
 
 VERDICT_STYLE = {"danger": "bold red", "suspicious": "yellow", "no_known_signals": "green"}
 
@@ -20,17 +21,21 @@ def _cells(row: dict[str, Any], lang: Lang) -> tuple[str, str, str]:
 
 
 def render_text(rows: list[dict[str, Any]], lang: Lang) -> Any:
-    """A table: id, verdict, signal ids; then the counts."""
+    """A table: id, verdict, signal ids (one block per message on a narrow screen); then the counts."""
     from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(t("batch.col_id", lang), t("batch.col_verdict", lang), t("batch.col_signals", lang),
-                  show_lines=False, expand=False)
+    table = Table(show_lines=False, expand=False)
+    for col in ("col_id", "col_verdict", "col_signals"):
+        table.add_column(prose(t(f"batch.{col}", lang)))
+    cards = []
     for row in rows:
         ident, verdict, signals = _cells(row, lang)
-        style = VERDICT_STYLE.get(row.get("verdict", ""), "magenta")
-        table.add_row(for_rich(ident), f"[{style}]{for_rich(verdict)}[/]", for_rich(signals))
-    return Group(table, t("batch.summary", lang, **_counts(rows)))
+        shown = Text(verdict, style=VERDICT_STYLE.get(row.get("verdict", ""), "magenta"))
+        table.add_row(prose(ident), prose(shown), prose(signals))
+        cards += [prose(Text(ident, style="bold")), indented(Group(prose(shown), prose(Text(signals, style="dim"))), 2)]
+    return Group(Fit(table, Group(*cards)), prose(t("batch.summary", lang, **_counts(rows))))
 
 
 def _counts(rows: list[dict[str, Any]]) -> dict[str, int]:

@@ -1,54 +1,76 @@
-"""Show the official-contacts directory, one provider, or a ``--verify`` result (Rich text or Markdown)."""
+"""Show the official-contacts directory, one provider, or a ``--verify`` result (Rich text or Markdown).
+
+Values come from the directory or from what the user asked to verify; both are
+cleaned and put into ``Text`` (never read as markup).
+"""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from walletaid.i18n import Lang, t
 from walletaid.models.contacts_doc import ContactsDoc, VerifyResult
+from walletaid.render.layout import Fit, alert, colon, fields, listing, numbered, paren, prose, section, space
 from walletaid.textsafe import clean
 
 _VERDICT_STYLE = {"official": "green", "not_official": "yellow", "lookalike": "bold red"}
 
 
-def render_text(doc: ContactsDoc | VerifyResult, lang: Lang) -> RenderableType:
-    """A directory table (or one provider's detail), or a verify verdict panel."""
-    if isinstance(doc, VerifyResult):
-        return _verify_text(doc, lang)
-    table = Table(title=t("contacts.title", lang), show_lines=len(doc.providers) == 1)
-    for col in ("col_provider", "col_channel", "col_value", "col_note"):
-        table.add_column(t(f"contacts.{col}", lang), overflow="fold")
-    if len(doc.providers) == 1:
-        table.add_column(t("contacts.col_source", lang), overflow="fold", style="dim")
+def _table(doc: ContactsDoc, lang: Lang) -> Table:
+    one = len(doc.providers) == 1
+    table = Table(title=t("contacts.title", lang), show_lines=one)
+    for col in ("col_provider", "col_channel", "col_value", "col_note") + (("col_source",) if one else ()):
+        table.add_column(prose(t(f"contacts.{col}", lang)), style="dim" if col == "col_source" else None)
     for p in doc.providers:
         for i, ch in enumerate(p.channels):
-            row = [p.name if i == 0 else "", t(f"contacts.channel_{ch.channel}", lang), Text(ch.value), Text(ch.note or "")]
-            if len(doc.providers) == 1:
-                row.append(Text(ch.source or ""))
+            row = [prose(p.name if i == 0 else ""), prose(t(f"contacts.channel_{ch.channel}", lang)), prose(ch.value),
+                   prose(ch.note or "")]
+            if one:
+                row.append(prose(ch.source or ""))
             table.add_row(*row)
-    parts: list[RenderableType] = [table]
-    parts += [Text(p.note) for p in doc.providers if p.note and len(doc.providers) == 1]
-    parts.append(Text(t("contacts.footer", lang), style="dim"))
+    return table
+
+
+def _cards(doc: ContactsDoc, lang: Lang) -> RenderableType:
+    """The directory for a narrow screen: each provider, then "channel: number" rows with notes under them."""
+    one = len(doc.providers) == 1
+    parts: list[RenderableType] = [prose(Text(t("contacts.title", lang), style="italic"))]
+    for p in doc.providers:
+        rows = []
+        for ch in p.channels:
+            extra = [prose(Text(clean(x), style="dim")) for x in (ch.note, ch.source if one else None) if x]
+            rows.append((t(f"contacts.channel_{ch.channel}", lang), Group(prose(ch.value), *extra)))
+        parts += [Text(""), prose(Text(p.name, style="bold")), fields(rows, lang, indent=2, label_style="")]
+    return Group(*parts)
+
+
+def render_text(doc: ContactsDoc | VerifyResult, lang: Lang) -> RenderableType:
+    """A directory table (or one provider's detail; one block per provider on a narrow screen), or a verify verdict."""
+    if isinstance(doc, VerifyResult):
+        return _verify_text(doc, lang)
+    parts: list[RenderableType] = [Fit(_table(doc, lang), _cards(doc, lang))]
+    parts += [prose(p.note) for p in doc.providers if p.note and len(doc.providers) == 1]
+    parts.append(prose(Text(t("contacts.footer", lang), style="dim")))
     return Group(*parts)
 
 
 def _verify_text(doc: VerifyResult, lang: Lang) -> RenderableType:
-    lines = Text()
-    lines.append(t(f"contacts.verdict_{doc.verdict}", lang), style=_VERDICT_STYLE[doc.verdict])
-    lines.append(f"  ({t('contacts.kind_' + doc.kind, lang)})", style="dim")
+    verdict = Text.assemble((t(f"contacts.verdict_{doc.verdict}", lang), _VERDICT_STYLE[doc.verdict]),
+                            (paren(t("contacts.kind_" + doc.kind, lang), lang), "dim"))
+    body: list[RenderableType] = [prose(verdict)]
     if doc.known_fake:
-        lines.append(f"\n{t('contacts.known_fake', lang)}: {doc.note or ''}", style="bold red")
-    for m in doc.matches:
-        lines.append(f"\n• {t('contacts.how_' + m.how, lang)} {m.name} ({m.value})")
-    for f in doc.flags:
-        lines.append(f"\n! {t('contacts.flag_' + f, lang)}", style="yellow")
-    title = Text(t("contacts.verify_title", lang, value=clean(doc.input, keep_newlines=False)))
-    advice = [Text(f"{i}. {a}") for i, a in enumerate(doc.advice, 1)]
-    return Group(Panel(lines, title=title, border_style=_VERDICT_STYLE[doc.verdict].split()[-1]),
-                 Text(t("contacts.advice", lang), style="bold"), *advice)
+        body.append(prose(Text(t("contacts.known_fake", lang) + colon(lang) + clean(doc.note or ""), style="bold red")))
+    rows: list[tuple[str | Text, str | Text]] = [
+        ("•", t("contacts.how_" + m.how, lang) + space(lang) + clean(m.name) + paren(clean(m.value), lang)) for m in doc.matches]
+    rows += [(Text("!", style="yellow"), Text(t("contacts.flag_" + f, lang), style="yellow")) for f in doc.flags]
+    if rows:
+        body.append(listing(rows))
+    heading = t("contacts.verify_title", lang, value=clean(doc.input, keep_newlines=False))
+    border = _VERDICT_STYLE[doc.verdict].split()[-1]
+    return Group(alert(heading, Group(*body), border_style=border),
+                 section(t("contacts.advice", lang), numbered(doc.advice), gap=False))
 
 
 def _md(text: str) -> str:

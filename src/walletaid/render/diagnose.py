@@ -40,7 +40,7 @@ def _cause_body(cause: Cause, lang: Lang) -> RenderableType:
 
     label = t(f"diagnose.likelihood_{cause.likelihood}", lang)
     head = Text.assemble((clean(cause.title), LIKELIHOOD_STYLE[cause.likelihood]),
-                         "" if lang == "zh" else " ", (paren(label, lang), "dim"))
+                         (paren(label, lang), "dim"))
     why = [Text.assemble((t("diagnose.why", lang) + colon(lang), "dim"), clean(r)) for r in cause.reasons]
     return Group(*(prose(x) for x in (head, clean(cause.explanation), *why)))
 

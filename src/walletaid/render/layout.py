@@ -280,8 +280,13 @@ def alert(heading: str, body: RenderableType, *, border_style: str = "bold red")
 
 
 def paren(text: str, lang: Lang) -> str:
-    """``text`` in brackets of the language's own form: "（…）" in Chinese, "(…)" in English."""
-    return f"（{text}）" if lang == "zh" else f"({text})"
+    """``text`` in brackets to put after a word: "（…）" in Chinese, " (…)" (with a space) in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def space(lang: Lang) -> str:
+    """What separates two phrases: nothing in Chinese, a space in English."""
+    return "" if lang == "zh" else " "
 
 
 @dataclass

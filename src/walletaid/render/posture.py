@@ -5,36 +5,24 @@ coloured by grade band with the band's words (never a bare number), the
 findings most severe first each with its fix, what is already done well, and
 what every grade means.  ``render_markdown`` says the same in Markdown.
 Texts come from the knowledge base; they are still passed as ``rich.text.Text``
-(no markup parsing) and through ``clean`` for Markdown.
+(no markup parsing) and through ``clean`` for Markdown.  In Chinese, spaces next
+to Chinese characters are dropped (``layout.flow``), and every paragraph wraps
+with ``layout.Prose``.
 """
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from walletaid.i18n import Lang, t
 from walletaid.models.posture import PostureFindingResult, PostureResult
+from walletaid.render.layout import bullets, flow, listing, prose
 from walletaid.textsafe import clean
 
 GAUGE_BLOCKS = 20
 GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "bold red"}
 SEVERITY_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
-# One space next to a CJK character or full-width punctuation (single-character lookarounds: linear).
-_CJK_SPACE = re.compile(r"(?<=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef]) | (?=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef])")
-
-
-def flow(text: str, lang: Lang) -> str:
-    """Text for the terminal: in Chinese, spaces next to CJK characters are dropped.
-
-    Rich breaks lines only at spaces, so "钱包 App 的支付设置……" would break
-    after "App" and leave a half-empty line; without those spaces the sentence
-    folds at the screen edge, which is how Chinese text wraps.
-    """
-    return _CJK_SPACE.sub("", text) if lang == "zh" else text
 
 
 def gauge(score: int, blocks: int = GAUGE_BLOCKS) -> tuple[str, str]:
@@ -69,32 +57,30 @@ def _gauge_text(result: PostureResult, lang: Lang) -> list[RenderableType]:
     parts: list[RenderableType] = [bar, grade]
     note = _capped_note(result, lang)
     if note:
-        parts.append(Text(flow(note, lang), style="bold red"))
+        parts.append(prose(Text(flow(note, lang), style="bold red")))
     return parts
 
 
-def _finding_rows(findings: list[PostureFindingResult], lang: Lang) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(overflow="fold")
+def _finding_rows(findings: list[PostureFindingResult], lang: Lang) -> RenderableType:
+    rows = []
     for n, finding in enumerate(findings, start=1):
         head = Text.assemble((f" {_badge(finding.severity, lang)} ", SEVERITY_STYLE[finding.severity]), " ",
                              (flow(finding.title, lang), "bold"))
         fix = Text.assemble((t("posture.fix_label", lang), "bold"), flow(finding.fix, lang))
-        table.add_row(f"{n}.", Group(head, fix, Text("")))
-    return table
+        rows.append((f"{n}.", Group(prose(head), prose(fix), Text(""))))
+    return listing(rows, justify_prefix="right")
 
 
 def _strength_rows(result: PostureResult, lang: Lang) -> RenderableType:
     if not result.strengths:
         return Text("  " + t("posture.no_strengths", lang), style="dim")
-    return Group(*(Text.assemble(("  ✓ ", "green"), flow(s.text, lang)) for s in result.strengths))
+    return bullets((flow(s.text, lang) for s in result.strengths), mark="✓", indent=2)
 
 
 def _bands_text(result: PostureResult, lang: Lang) -> RenderableType:
     lines = [
-        Text("  " + t("posture.band_range", lang, grade=b.grade, low=b.min_score, high=b.max_score, label=b.label),
-             style=GRADE_STYLE[b.grade] if b.grade == result.grade else "dim")
+        prose(Text("  " + t("posture.band_range", lang, grade=b.grade, low=b.min_score, high=b.max_score, label=b.label),
+                   style=GRADE_STYLE[b.grade] if b.grade == result.grade else "dim"))
         for b in result.bands
     ]
     return Group(*lines)
@@ -109,10 +95,10 @@ def render_text(result: PostureResult, lang: Lang) -> Group:
     if result.findings:
         parts.append(_finding_rows(result.findings, lang))
     else:
-        parts += [Text("  " + t("posture.no_findings", lang), style="green"), Text("")]
+        parts += [prose(Text("  " + t("posture.no_findings", lang), style="green")), Text("")]
     parts += [Text(t("posture.strengths_heading", lang), style="bold"), _strength_rows(result, lang), Text("")]
     parts += [Text(t("posture.bands_heading", lang), style="bold"), _bands_text(result, lang), Text("")]
-    parts.append(Text(flow(t("posture.footer", lang, answered=result.questions_answered), lang), style="dim"))
+    parts.append(prose(Text(flow(t("posture.footer", lang, answered=result.questions_answered), lang), style="dim")))
     return Group(*parts)
 
 
