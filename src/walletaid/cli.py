@@ -1,7 +1,8 @@
 """The command line: options in, the command's flow called, an exit code out.
 
 Kept thin and light on purpose: every flow is imported inside its command, so
-``walletaid --help`` loads Typer and nothing else.
+``walletaid --help`` loads Typer and one small catalogue of help texts (in the
+user's language) and nothing else.
 """
 
 from __future__ import annotations
@@ -12,19 +13,18 @@ import typer
 
 from walletaid import __version__
 from walletaid.cli_case import case_app
-from walletaid.cli_common import ANSWERS, FORMAT, LANG, RESUME, Format, LangOpt, run_flow as _run
+from walletaid.cli_common import ANSWERS, FORMAT, LANG, RESUME, Format, LangOpt, h, run_flow
 
 app = typer.Typer(
     name="walletaid",
-    help="Calm, step-by-step help when a digital wallet payment fails, money does not arrive, an account is "
-    "locked, or somebody 'from customer service' calls. Never asks for passwords, codes or recovery phrases.",
+    help=h("app"),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(case_app, name="case")
+app.add_typer(case_app, name="case", help=h("case_app"))
 
 
 def _version(value: bool) -> None:
@@ -35,117 +35,90 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help=h("version")),
 ) -> None:
     """walletaid: calm, step-by-step help when a digital wallet goes wrong."""
 
 
-@app.command()
+@app.command(short_help=h("diagnose_short"), help=h("diagnose_help"))
 def diagnose(
     answers: Optional[str] = ANSWERS,
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
-    save: bool = typer.Option(False, "--save", help="Also keep the result as a case in the local case store."),
+    save: bool = typer.Option(False, "--save", help=h("diagnose_save")),
     resume: Optional[bool] = RESUME,
 ) -> None:
-    """Ask what happened, then show the likely causes, safe self-help steps and the official channel.
-
-    \b
-    Examples:
-      walletaid diagnose
-      walletaid diagnose --lang zh
-      walletaid diagnose --answers problem.yaml --format json
-    """
+    """Likely causes, safe steps and the official channel for a wallet problem."""
     from walletaid.flows.diagnose import run
 
-    _run(lang, run, fmt=fmt.value, answers_file=answers, save=save, resume=resume)
+    run_flow(lang, run, fmt=fmt.value, answers_file=answers, save=save, resume=resume)
 
 
-@app.command("prepare-ticket")
+@app.command("prepare-ticket", short_help=h("ticket_short"), help=h("ticket_help"))
 def prepare_ticket(
     answers: Optional[str] = ANSWERS,
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
-    out: str = typer.Option(".", "--out", "-o", help="Folder for the case files (<case id>.json and .md)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite case files that already exist."),
-    bundle: bool = typer.Option(False, "--bundle", help="Also write a zip with the case files and copies of the evidence."),
-    save: bool = typer.Option(True, "--save/--no-save", help="Keep the case in the local case store (default: yes)."),
+    out: str = typer.Option(".", "--out", "-o", help=h("ticket_out")),
+    force: bool = typer.Option(False, "--force", help=h("ticket_force")),
+    bundle: bool = typer.Option(False, "--bundle", help=h("ticket_bundle")),
+    save: bool = typer.Option(True, "--save/--no-save", help=h("ticket_save")),
     resume: Optional[bool] = RESUME,
 ) -> None:
-    """Gather everything support will ask for and export a privacy-safe case file.
-
-    \b
-    Examples:
-      walletaid prepare-ticket
-      walletaid prepare-ticket --out ~/cases --bundle
-      walletaid prepare-ticket --answers case.yaml --format json
-    """
+    """A validated, privacy-safe case file for support."""
     from walletaid.flows.ticket import run
 
-    _run(lang, run, fmt=fmt.value, answers_file=answers, out=out, force=force, bundle=bundle, save=save, resume=resume)
+    run_flow(lang, run, fmt=fmt.value, answers_file=answers, out=out, force=force, bundle=bundle, save=save,
+             resume=resume)
 
 
-@app.command("security-check")
+@app.command("security-check", short_help=h("security_short"), help=h("security_help"))
 def security_check(
     answers: Optional[str] = ANSWERS,
-    message: Optional[str] = typer.Option(None, "--message", "-m", help="Check this received message for scam signals."),
-    message_file: Optional[str] = typer.Option(None, "--message-file", help="Check the message in this file ('-' = stdin)."),
-    batch: Optional[str] = typer.Option(None, "--batch", help="Check many messages: JSON Lines with \"text\" (and \"id\"); '-' = stdin."),
+    message: Optional[str] = typer.Option(None, "--message", "-m", help=h("security_message")),
+    message_file: Optional[str] = typer.Option(None, "--message-file", help=h("security_message_file")),
+    batch: Optional[str] = typer.Option(None, "--batch", help=h("security_batch")),
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
     resume: Optional[bool] = RESUME,
 ) -> None:
-    """A habits check-up with a score and fixes, or a scam check of a message, number or link.
-
-    \b
-    Examples:
-      walletaid security-check
-      walletaid security-check --message "您的账户涉嫌洗钱,请转入安全账户"
-      pbpaste | walletaid security-check --message-file -
-      walletaid security-check --batch chats.jsonl --format json
-    """
+    """The habits check-up, or the scam check of one message or many."""
     from walletaid.flows.security import run
 
-    _run(lang, run, fmt=fmt.value, answers_file=answers, message=message, message_file=message_file,
-         batch=batch, resume=resume)
+    run_flow(lang, run, fmt=fmt.value, answers_file=answers, message=message, message_file=message_file,
+             batch=batch, resume=resume)
 
 
-@app.command()
+def _provider_ids(incomplete: str) -> list[str]:
+    """Shell completion of provider ids (loads the directory only when completing)."""
+    from walletaid.engines.contacts import provider_ids
+
+    return [pid for pid in provider_ids() if pid.startswith(incomplete)]
+
+
+@app.command(short_help=h("contacts_short"), help=h("contacts_help"))
 def contacts(
-    provider: Optional[str] = typer.Argument(None, help="Provider id, e.g. icbc, ecny, 12363 (see the table)."),
-    verify: Optional[str] = typer.Option(None, "--verify", help="Is this phone number, domain or link an official one?"),
+    provider: Optional[str] = typer.Argument(None, metavar="PROVIDER", help=h("contacts_provider"),
+                                             autocompletion=_provider_ids),
+    verify: Optional[str] = typer.Option(None, "--verify", help=h("contacts_verify")),
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
 ) -> None:
-    """Official support channels, and a check whether a number or link is official.
-
-    \b
-    Examples:
-      walletaid contacts
-      walletaid contacts icbc
-      walletaid contacts --verify 95588
-      walletaid contacts --verify https://icbc-refund.top/login
-    """
+    """The official directory, one provider, or a verification."""
     from walletaid.flows.contacts import run
 
-    _run(lang, run, fmt=fmt.value, provider=provider, verify=verify)
+    run_flow(lang, run, fmt=fmt.value, provider=provider, verify=verify)
 
 
-@app.command()
+@app.command(short_help=h("schema_short"), help=h("schema_help"))
 def schema(
-    name: str = typer.Argument(..., help="answers-diagnose, answers-ticket, answers-security or case."),
+    name: str = typer.Argument(..., metavar="NAME", help=h("schema_name")),
     lang: Optional[LangOpt] = LANG,
 ) -> None:
-    """Print the JSON Schema of an answers file or of the case file.
-
-    \b
-    Examples:
-      walletaid schema answers-diagnose
-      walletaid schema case > case.schema.json
-    """
+    """The JSON Schema of an answers file or of the case document."""
     from walletaid.flows.schema import run
 
-    _run(lang, run, name=name)
+    run_flow(lang, run, name=name)
 
 
 def main() -> None:

@@ -6,75 +6,58 @@ from typing import Optional
 
 import typer
 
-from walletaid.cli_common import FORMAT, LANG, Format, LangOpt, run_flow
+from walletaid.cli_common import FORMAT, LANG, Format, LangOpt, h, run_flow
 
 case_app = typer.Typer(
-    help="The local case store: contact log, follow-up, escalation.",
+    help=h("case_app"),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
-CASE_ID = typer.Argument(..., help="The case id, e.g. WA-20261125-7KQ3 (see: walletaid case list).")
-YES = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation.")
+CASE_ID = typer.Argument(..., metavar="CASE_ID", help=h("case_id"))
+YES = typer.Option(False, "--yes", "-y", help=h("case_yes"))
 
 
-@case_app.command("list")
+@case_app.command("list", short_help=h("list_short"), help=h("list_help"))
 def list_(
-    open_only: bool = typer.Option(False, "--open", help="Only cases that are still open."),
+    open_only: bool = typer.Option(False, "--open", help=h("list_open")),
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
 ) -> None:
-    """Every case: status, age, next promised date; overdue promises highlighted.
-
-    \b
-    Example:
-      walletaid case list --open
-    """
+    """Every case: status, age, next promised date; overdue promises highlighted."""
     from walletaid.flows.case import run_list
 
     run_flow(lang, run_list, fmt=fmt.value, open_only=open_only)
 
 
-@case_app.command()
+@case_app.command(short_help=h("show_short"), help=h("show_help"))
 def show(case_id: str = CASE_ID, fmt: Format = FORMAT, lang: Optional[LangOpt] = LANG) -> None:
-    """The case, its contact timeline and what to do next.
-
-    \b
-    Example:
-      walletaid case show WA-20261125-7KQ3 --format json
-    """
+    """The case, its contact timeline and what to do next."""
     from walletaid.flows.case import run_show
 
     run_flow(lang, run_show, fmt=fmt.value, case_id=case_id)
 
 
-@case_app.command()
+@case_app.command(short_help=h("log_short"), help=h("log_help"))
 def log(
     case_id: str = CASE_ID,
-    channel: Optional[str] = typer.Option(None, "--channel", help="hotline, app_chat, email, branch, social or other."),
-    agent: Optional[str] = typer.Option(None, "--agent", help="The agent's name or staff number."),
-    reference: Optional[str] = typer.Option(None, "--reference", help="The ticket or complaint reference number."),
-    promised_by: Optional[str] = typer.Option(None, "--promised-by", help="When they promised an answer (YYYY-MM-DD [HH:MM])."),
-    outcome: Optional[str] = typer.Option(None, "--outcome", help="resolved, pending or unresolved."),
-    note: Optional[str] = typer.Option(None, "--note", help="What was said or promised (no passwords or codes)."),
+    channel: Optional[str] = typer.Option(None, "--channel", help=h("log_channel")),
+    agent: Optional[str] = typer.Option(None, "--agent", help=h("log_agent")),
+    reference: Optional[str] = typer.Option(None, "--reference", help=h("log_reference")),
+    promised_by: Optional[str] = typer.Option(None, "--promised-by", help=h("log_promised_by")),
+    outcome: Optional[str] = typer.Option(None, "--outcome", help=h("log_outcome")),
+    note: Optional[str] = typer.Option(None, "--note", help=h("log_note")),
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
 ) -> None:
-    """Record one contact with support (asks the questions when no option is given).
-
-    \b
-    Examples:
-      walletaid case log WA-20261125-7KQ3
-      walletaid case log WA-20261125-7KQ3 --channel hotline --agent 0421 \\
-          --reference TS123 --promised-by 2026-11-28 --outcome pending
-    """
+    """Record one contact with support (asks the questions when no option is given)."""
     from walletaid.flows.case import run_log
 
     run_flow(lang, run_log, fmt=fmt.value, case_id=case_id, channel=channel, agent=agent, reference=reference,
              promised_by=promised_by, outcome=outcome, note=note)
 
 
-@case_app.command()
+@case_app.command(help=h("close_help"))
 def close(case_id: str = CASE_ID, lang: Optional[LangOpt] = LANG) -> None:
     """Mark a case as closed (it stays in the store)."""
     from walletaid.flows.case import run_close
@@ -82,11 +65,11 @@ def close(case_id: str = CASE_ID, lang: Optional[LangOpt] = LANG) -> None:
     run_flow(lang, run_close, case_id=case_id)
 
 
-@case_app.command()
+@case_app.command(short_help=h("export_short"), help=h("export_help"))
 def export(
     case_id: str = CASE_ID,
-    out: str = typer.Option(".", "--out", "-o", help="Folder to write the case files to."),
-    force: bool = typer.Option(False, "--force", help="Overwrite files that already exist."),
+    out: str = typer.Option(".", "--out", "-o", help=h("export_out")),
+    force: bool = typer.Option(False, "--force", help=h("export_force")),
     lang: Optional[LangOpt] = LANG,
 ) -> None:
     """Write the case files again (JSON and Markdown), now with the contact timeline."""
@@ -95,26 +78,21 @@ def export(
     run_flow(lang, run_export, case_id=case_id, out=out, force=force)
 
 
-@case_app.command()
+@case_app.command(short_help=h("escalate_short"), help=h("escalate_help"))
 def escalate(
     case_id: str = CASE_ID,
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Also write the complaint draft (Markdown) to this folder."),
-    force: bool = typer.Option(False, "--force", help="Overwrite a draft that already exists."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help=h("escalate_out")),
+    force: bool = typer.Option(False, "--force", help=h("escalate_force")),
     fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
 ) -> None:
-    """The escalation ladder that fits the case, and a complaint draft with the full timeline.
-
-    \b
-    Example:
-      walletaid case escalate WA-20261125-7KQ3 --out .
-    """
+    """The escalation ladder that fits the case, and a complaint draft with the full timeline."""
     from walletaid.flows.case import run_escalate
 
     run_flow(lang, run_escalate, fmt=fmt.value, case_id=case_id, out=out, force=force)
 
 
-@case_app.command()
+@case_app.command(help=h("delete_help"))
 def delete(case_id: str = CASE_ID, yes: bool = YES, lang: Optional[LangOpt] = LANG) -> None:
     """Delete one case and its timeline for good (asks first)."""
     from walletaid.flows.case import run_delete
@@ -122,7 +100,7 @@ def delete(case_id: str = CASE_ID, yes: bool = YES, lang: Optional[LangOpt] = LA
     run_flow(lang, run_delete, case_id=case_id, yes=yes)
 
 
-@case_app.command()
+@case_app.command(help=h("purge_help"))
 def purge(yes: bool = YES, lang: Optional[LangOpt] = LANG) -> None:
     """Delete every case in the store for good (asks first)."""
     from walletaid.flows.case import run_purge

@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from typing import Any, Callable, Optional
 
 import typer
+
+from walletaid.i18n import Lang, resolve_lang, t
+
+
+def _help_lang(argv: list[str]) -> Lang:
+    """The language of ``--help`` texts: ``--lang`` on the command line if given, else the environment."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return resolve_lang(argv[i + 1])
+        if arg.startswith("--lang="):
+            return resolve_lang(arg.split("=", 1)[1])
+    return resolve_lang(None)
+
+
+HELP_LANG = _help_lang(sys.argv)
+
+
+def h(key: str) -> str:
+    """A help text of the CLI in the user's language (``messages/cli.json``)."""
+    return t(f"cli.{key}", HELP_LANG)
 
 
 class Format(str, Enum):
@@ -20,16 +41,15 @@ class LangOpt(str, Enum):
     en = "en"
 
 
-FORMAT = typer.Option(Format.text, "--format", "-f", help="Output: text (terminal), json or markdown.")
-LANG = typer.Option(None, "--lang", help="Language: zh or en (default: WALLETAID_LANG, then LANG/LC_ALL).")
-ANSWERS = typer.Option(None, "--answers", "-a", help="Replay answers from a YAML/JSON file ('-' = stdin) instead of asking.")
-RESUME = typer.Option(None, "--resume/--fresh", help="Continue an interrupted run's answers, or start afresh (default: ask).")
+FORMAT = typer.Option(Format.text, "--format", "-f", help=h("opt_format"))
+LANG = typer.Option(None, "--lang", help=h("opt_lang"))
+ANSWERS = typer.Option(None, "--answers", "-a", help=h("opt_answers"))
+RESUME = typer.Option(None, "--resume/--fresh", help=h("opt_resume"))
 
 
 def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: Any) -> None:
     """Call a flow and turn its outcome into an exit code and, on failure, one calm message."""
     from walletaid.errors import InputError, Interrupted, WalletaidError
-    from walletaid.i18n import resolve_lang, t
 
     lang = resolve_lang(lang_opt.value if lang_opt else None)
     try:
