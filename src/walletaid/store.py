@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -61,6 +62,26 @@ def default_path() -> Path:
     return data_dir() / STORE_NAME
 
 
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL once; retry while another process holds the lock.
+
+    SQLite may answer ``database is locked`` to a journal-mode change at once,
+    without waiting for the busy timeout (seen when 20 processes open a new
+    store together), so the wait is done here. WAL is persistent: later opens
+    find it set and change nothing.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def connect(path: Path | None = None) -> sqlite3.Connection:
     """Open (creating 0600 if needed) and migrate the case store."""
     path = Path(path) if path is not None else default_path()
@@ -72,7 +93,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         migrate(conn)
