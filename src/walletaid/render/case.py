@@ -148,7 +148,7 @@ def _timeline_rows(doc: CaseShowDocument, lang: Lang) -> list[list[RenderableTyp
     rows = []
     for n, c in enumerate(doc.case.contacts, start=1):
         promise = Text(_day(c.promised_by), style="bold red" if c.id in missed else "")
-        rows.append([Text(str(n)), prose(_day(c.logged_at)), prose(label("channel", c.channel, lang)),
+        rows.append([Text(str(n)), prose(_day(c.logged_at).replace(" ", "\n")), prose(label("channel", c.channel, lang)),
                      prose(c.agent or "-"), prose(c.reference or "-"), prose(promise),
                      prose(label("outcome", c.outcome, lang)), prose(c.note or "-")])
     return rows

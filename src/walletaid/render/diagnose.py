@@ -68,7 +68,6 @@ def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
 def render_text(d: Diagnosis, lang: Lang) -> Group:
     """The diagnosis for the terminal: alarm (when urgent), causes, steps, contacts, next steps."""
     from rich.console import Group
-    from rich.panel import Panel
     from rich.text import Text
 
     parts: list[RenderableType] = []
@@ -77,8 +76,8 @@ def render_text(d: Diagnosis, lang: Lang) -> Group:
     parts.append(_causes_block(d, lang))
     parts += _steps_block(d, lang)
     if d.contact:
-        parts.append(Panel(bullets(_contact_line(c, lang) for c in d.contact),
-                           title=Text(t("diagnose.heading_contact", lang)), border_style="green", title_align="left"))
+        parts.append(alert(t("diagnose.heading_contact", lang), bullets(_contact_line(c, lang) for c in d.contact),
+                           border_style="green", heading_style=""))
     parts.append(section(t("diagnose.heading_next", lang), numbered(d.next_steps, indent=2),
                          style="bold underline", gap=False))
     return Group(*parts)

@@ -257,12 +257,14 @@ class Alert:
     heading: str
     body: RenderableType
     border_style: str = "bold red"
+    heading_style: str | None = None  # the border's style when None
 
     def _panel(self, width: int) -> RenderableType:
         from rich.console import Group
         from rich.panel import Panel
 
-        heading = Text(clean(self.heading, keep_newlines=False), style=self.border_style)
+        style = self.border_style if self.heading_style is None else self.heading_style
+        heading = Text(clean(self.heading, keep_newlines=False), style=style)
         if cell_len(heading.plain) + 6 <= width:
             return Panel(self.body, title=heading, title_align="left", border_style=self.border_style)
         return Panel(Group(prose(heading), self.body), border_style=self.border_style)
@@ -274,9 +276,9 @@ class Alert:
         return Measurement.get(console, options, self._panel(options.max_width))
 
 
-def alert(heading: str, body: RenderableType, *, border_style: str = "bold red") -> Alert:
-    """A framed alarm (see :class:`Alert`): put it first, before anything else in the report."""
-    return Alert(heading, body, border_style)
+def alert(heading: str, body: RenderableType, *, border_style: str = "bold red", heading_style: str | None = None) -> Alert:
+    """A framed block whose heading is never cut (see :class:`Alert`); an alarm goes first in a report."""
+    return Alert(heading, body, border_style, heading_style)
 
 
 def paren(text: str, lang: Lang) -> str:
@@ -289,16 +291,48 @@ def space(lang: Lang) -> str:
     return "" if lang == "zh" else " "
 
 
+def column_widths(mins: list[int], maxs: list[int], room: int) -> list[int] | None:
+    """Content widths for columns measured (min, max) in ``room`` cells, or None when even the minimums don't fit.
+
+    Columns start at their widest; the excess is taken from the columns with
+    the most slack, never below a column's minimum (Rich itself would squeeze a
+    short column such as a date below it, splitting "2026-11-25").
+    """
+    widths = list(maxs)
+    excess = sum(widths) - room
+    slack = [max(0, hi - lo) for lo, hi in zip(mins, maxs)]
+    if excess > sum(slack):
+        return None
+    for _ in range(excess):  # one cell at a time from the widest column that can still give
+        i = max((n for n in range(len(widths)) if slack[n]), key=lambda n: widths[n])
+        widths[i] -= 1
+        slack[i] -= 1
+    return widths
+
+
 @dataclass
 class Fit:
-    """``wide`` (e.g. a table) when it fits the width without cutting anything, else ``narrow`` (e.g. one block per row)."""
+    """``table`` when its columns fit the width without cutting a word, else ``narrow`` (e.g. one block per row)."""
 
-    wide: RenderableType
+    table: Table
     narrow: RenderableType
 
     def _pick(self, console: Console, options: ConsoleOptions) -> RenderableType:
-        needed = Measurement.get(console, options.update(width=10_000), self.wide).minimum
-        return self.wide if needed <= options.max_width else self.narrow
+        wide = options.update(width=10_000)
+        for column in self.table.columns:
+            column.width = None
+        mins, maxs = [], []
+        for column in self.table.columns:
+            sizes = [Measurement.get(console, wide, cell) for cell in (column.header, *column.cells)]
+            mins.append(max(m.maximum if column.no_wrap else m.minimum for m in sizes))
+            maxs.append(max(m.maximum for m in sizes))
+        extra = Measurement.get(console, wide, self.table).maximum - sum(maxs)
+        widths = column_widths(mins, maxs, options.max_width - extra)
+        if widths is None:
+            return self.narrow
+        for column, width in zip(self.table.columns, widths):
+            column.width = width
+        return self.table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self._pick(console, options)

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from walletaid.i18n import Lang, t
 from walletaid.models.posture import PostureFindingResult, PostureResult
-from walletaid.render.layout import bullets, flow, listing, prose
+from walletaid.render.layout import bullets, flow, indented, listing, prose, section
 from walletaid.textsafe import clean
 
 GAUGE_BLOCKS = 20
@@ -54,7 +54,7 @@ def _gauge_text(result: PostureResult, lang: Lang) -> list[RenderableType]:
         ("  " + t("posture.score_value", lang, score=result.score), "bold"),
     )
     grade = Text(t("posture.grade_line", lang, grade=result.grade, label=result.grade_label), style=style)
-    parts: list[RenderableType] = [bar, grade]
+    parts: list[RenderableType] = [prose(bar), prose(grade)]
     note = _capped_note(result, lang)
     if note:
         parts.append(prose(Text(flow(note, lang), style="bold red")))
@@ -73,14 +73,14 @@ def _finding_rows(findings: list[PostureFindingResult], lang: Lang) -> Renderabl
 
 def _strength_rows(result: PostureResult, lang: Lang) -> RenderableType:
     if not result.strengths:
-        return Text("  " + t("posture.no_strengths", lang), style="dim")
+        return indented(prose(Text(t("posture.no_strengths", lang), style="dim")), 2)
     return bullets((flow(s.text, lang) for s in result.strengths), mark="✓", indent=2)
 
 
 def _bands_text(result: PostureResult, lang: Lang) -> RenderableType:
     lines = [
-        prose(Text("  " + t("posture.band_range", lang, grade=b.grade, low=b.min_score, high=b.max_score, label=b.label),
-                   style=GRADE_STYLE[b.grade] if b.grade == result.grade else "dim"))
+        indented(prose(Text(t("posture.band_range", lang, grade=b.grade, low=b.min_score, high=b.max_score, label=b.label),
+                            style=GRADE_STYLE[b.grade] if b.grade == result.grade else "dim")), 2)
         for b in result.bands
     ]
     return Group(*lines)
@@ -88,16 +88,16 @@ def _bands_text(result: PostureResult, lang: Lang) -> RenderableType:
 
 def render_text(result: PostureResult, lang: Lang) -> Group:
     """The result for the terminal: gauge, fixes most urgent first, strengths, grade meanings."""
-    parts: list[RenderableType] = [Text(t("posture.title", lang), style="bold underline"), Text("")]
+    parts: list[RenderableType] = [prose(Text(t("posture.title", lang), style="bold underline")), Text("")]
     parts += _gauge_text(result, lang)
     parts.append(Text(""))
-    parts.append(Text(t("posture.findings_heading", lang, count=len(result.findings)), style="bold"))
+    parts.append(section(t("posture.findings_heading", lang, count=len(result.findings)), gap=False))
     if result.findings:
         parts.append(_finding_rows(result.findings, lang))
     else:
-        parts += [prose(Text("  " + t("posture.no_findings", lang), style="green")), Text("")]
-    parts += [Text(t("posture.strengths_heading", lang), style="bold"), _strength_rows(result, lang), Text("")]
-    parts += [Text(t("posture.bands_heading", lang), style="bold"), _bands_text(result, lang), Text("")]
+        parts += [indented(prose(Text(t("posture.no_findings", lang), style="green")), 2), Text("")]
+    parts += [section(t("posture.strengths_heading", lang), _strength_rows(result, lang), gap=False), Text("")]
+    parts += [section(t("posture.bands_heading", lang), _bands_text(result, lang), gap=False), Text("")]
     parts.append(prose(Text(flow(t("posture.footer", lang, answered=result.questions_answered), lang), style="dim")))
     return Group(*parts)
 

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from walletaid.i18n import Lang, t
 from walletaid.models.scam import MessageCheck, Signal
-from walletaid.render.layout import Prose, bullets, colon, listing, numbered, prose, section
+from walletaid.render.layout import Prose, alert, bullets, colon, listing, numbered, prose, section
 from walletaid.textsafe import clean
 
 SHOWN_CHARS = 4000
@@ -60,7 +60,7 @@ def render_text(result: MessageCheck, lang: Lang) -> RenderableType:
               title=t("scam.title", lang), border_style=_BORDER[result.verdict]),
     ]
     if result.text:
-        parts.append(Panel(Prose(_highlighted(result)), title=t("scam.message", lang), border_style="dim"))
+        parts.append(alert(t("scam.message", lang), Prose(_highlighted(result)), border_style="dim"))
     if result.signals:
         parts.append(section(t("scam.signals", lang), _signal_rows(result, lang), gap=False))
     for title, rows in ((t("scam.links", lang), _link_rows(result, lang)), (t("scam.phones", lang), _phone_rows(result, lang))):

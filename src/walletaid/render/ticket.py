@@ -121,7 +121,6 @@ def _diagnosis_block(doc: CaseDocument, lang: Lang) -> Any:
 def render_text(doc: CaseDocument, lang: Lang) -> Any:
     """A Rich ``Group``: alarm (if urgent), the case, what is missing, the diagnosis, channels, opener, checklist."""
     from rich.console import Group
-    from rich.panel import Panel
     from rich.rule import Rule
     from rich.text import Text
 
@@ -139,7 +138,7 @@ def render_text(doc: CaseDocument, lang: Lang) -> Any:
     parts.append(section(t("ticket.sec_contact", lang), bullets(contacts, indent=2) if contacts
                          else indented(prose(t("ticket.no_contact", lang)), 2)))
     opener = ("" if lang == "zh" else " ").join(doc.opener)
-    parts.append(Panel(prose(opener), title=Text(t("ticket.sec_opener", lang)), border_style="cyan"))
+    parts.append(alert(t("ticket.sec_opener", lang), prose(opener), border_style="cyan", heading_style=""))
     parts.append(section(t("ticket.sec_write_down", lang), bullets(doc.write_down, mark="☐", indent=2), gap=False))
     parts.append(section(t("ticket.safety", lang), style="bold red"))
     redactions = _redaction_lines(doc, lang)
