@@ -57,7 +57,7 @@ def render_text(result: MessageCheck, lang: Lang) -> RenderableType:
     """Verdict panel, highlighted message, each signal with its explanation, then what to do now."""
     parts: list[RenderableType] = [
         Panel(prose(Text(t(f"scam.verdict_{result.verdict}", lang), style=_STYLE[result.verdict])),
-              title=t("scam.title", lang), border_style=_BORDER[result.verdict]),
+              title=t("scam.title", lang), title_align="left", border_style=_BORDER[result.verdict]),
     ]
     if result.text:
         parts.append(alert(t("scam.message", lang), Prose(_highlighted(result)), border_style="dim"))

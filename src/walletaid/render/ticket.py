@@ -93,10 +93,10 @@ def _case_block(doc: CaseDocument, lang: Lang) -> list[Any]:
     """The case's sections as "label: value" rows, the steps numbered under the issue."""
     out: list[Any] = []
     for title, rows in sections(doc, lang):
-        body = [fields(rows, lang, indent=2, label_style="dim")]
+        shown: list[tuple[str, Any]] = list(rows)
         if title == t("ticket.sec_issue", lang) and doc.issue.steps:
-            body.append(numbered(doc.issue.steps, indent=2))
-        out.append(section(title, *body))
+            shown.append((_label("steps", lang), numbered(doc.issue.steps)))
+        out.append(section(title, fields(shown, lang, indent=2, label_style="dim")))
     return out
 
 
