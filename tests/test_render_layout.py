@@ -78,6 +78,7 @@ def test_flow_drops_only_spaces_next_to_chinese_in_chinese(text: str, lang: str,
     ("自己拨打数字人民币客服 956196，或开通钱包的银行的官方电话。", 24, "956196，"),
     ("以后谁要验证码，一律挂断。在钱包App里修改登录密码。", 22, "App"),
     ("Call the anti-fraud hotline 96110 for advice.", 30, "96110"),
+    ("数字人民币 App · 客服热线（境外拨打）: +86 10 956196", 20, "+86 10 956196"),
 ])
 def test_commands_numbers_and_words_stay_on_one_line(text: str, width: int, whole: str) -> None:
     lines = screen(prose(text), width)

@@ -35,7 +35,7 @@ def render_text(rows: list[dict[str, Any]], lang: Lang) -> Any:
         shown = Text(verdict, style=VERDICT_STYLE.get(row.get("verdict", ""), "magenta"))
         table.add_row(prose(ident), prose(shown), prose(signals))
         cards += [prose(Text(ident, style="bold")), indented(Group(prose(shown), prose(Text(signals, style="dim"))), 2)]
-    return Group(Fit(table, Group(*cards)), prose(t("batch.summary", lang, **_counts(rows))))
+    return Group(Fit(table, Group(*cards), least=12), prose(t("batch.summary", lang, **_counts(rows))))
 
 
 def _counts(rows: list[dict[str, Any]]) -> dict[str, int]:

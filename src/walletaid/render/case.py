@@ -116,7 +116,7 @@ def _list_text(doc: CaseListDocument, lang: Lang) -> RenderableType:
              for c in doc.cases if c.needs_escalation]
     if hints:
         hints.append(Text(""))
-    return Group(*hints, Fit(_list_table(doc, lang), _list_cards(doc, lang)))
+    return Group(*hints, Fit(_list_table(doc, lang), _list_cards(doc, lang), least=8))
 
 
 def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
@@ -154,7 +154,8 @@ def _timeline_rows(doc: CaseShowDocument, lang: Lang) -> list[list[RenderableTyp
     return rows
 
 
-_TIMELINE_COLS = ("col_no", "col_when", "col_channel", "col_agent", "col_reference", "col_promised", "col_outcome", "col_note")
+_TIMELINE_COLS = ("col_no", "col_when", "col_channel", "col_agent", "col_reference", "col_promised", "col_outcome",
+                  "col_note")
 
 
 def _timeline_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
@@ -169,7 +170,7 @@ def _timeline_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     heads = [t(f"case.{col}", lang) for col in _TIMELINE_COLS]
     cards = [(f"{n}.", fields(list(zip(heads[1:], row[1:])), lang)) for n, row in enumerate(rows, start=1)]
     narrow = Group(prose(Text(t("case.timeline", lang), style="italic")), listing(cards, justify_prefix="right"))
-    return Fit(table, narrow)
+    return Fit(table, narrow, least=6)
 
 
 def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:

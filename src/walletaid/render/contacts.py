@@ -50,7 +50,7 @@ def render_text(doc: ContactsDoc | VerifyResult, lang: Lang) -> RenderableType:
     """A directory table (or one provider's detail; one block per provider on a narrow screen), or a verify verdict."""
     if isinstance(doc, VerifyResult):
         return _verify_text(doc, lang)
-    parts: list[RenderableType] = [Fit(_table(doc, lang), _cards(doc, lang))]
+    parts: list[RenderableType] = [Fit(_table(doc, lang), _cards(doc, lang), least=12)]
     parts += [prose(p.note) for p in doc.providers if p.note and len(doc.providers) == 1]
     parts.append(prose(Text(t("contacts.footer", lang), style="dim")))
     return Group(*parts)
@@ -63,7 +63,8 @@ def _verify_text(doc: VerifyResult, lang: Lang) -> RenderableType:
     if doc.known_fake:
         body.append(prose(Text(t("contacts.known_fake", lang) + colon(lang) + clean(doc.note or ""), style="bold red")))
     rows: list[tuple[str | Text, str | Text]] = [
-        ("•", t("contacts.how_" + m.how, lang) + space(lang) + clean(m.name) + paren(clean(m.value), lang)) for m in doc.matches]
+        ("•", t("contacts.how_" + m.how, lang) + space(lang) + clean(m.name) + paren(clean(m.value), lang))
+        for m in doc.matches]
     rows += [(Text("!", style="yellow"), Text(t("contacts.flag_" + f, lang), style="yellow")) for f in doc.flags]
     if rows:
         body.append(listing(rows))

@@ -1,8 +1,9 @@
 """Show a ``Diagnosis``: Rich text for the terminal and Markdown for saving or pasting.
 
 Urgent results open with an alarm panel and what to do right now.  Reasons quote
-what the user typed, so every string passes through ``for_rich`` (Rich) or
-``clean`` (Markdown) before it is shown.
+what the user typed, so every string is cleaned (``textsafe.clean``) and shown
+as ``rich.text.Text`` (never read as markup) or in Markdown; lists wrap with a
+hanging indent (``render.layout``).
 """
 
 from __future__ import annotations
@@ -68,7 +69,6 @@ def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
 def render_text(d: Diagnosis, lang: Lang) -> Group:
     """The diagnosis for the terminal: alarm (when urgent), causes, steps, contacts, next steps."""
     from rich.console import Group
-    from rich.text import Text
 
     parts: list[RenderableType] = []
     if d.urgent:

@@ -5,8 +5,8 @@ prefix such as "• [高] " Rich moves the whole sentence to the next line and
 leaves a nearly empty one, and when the sentence is longer than the screen it
 chops it anywhere, even inside "walletaid" or "956196".  :class:`Prose` wraps
 the way people read: between any two Chinese characters, at spaces, never
-inside a Latin word, a number, a link or a ``walletaid …`` command, never
-with "，" or "）" at the start of a line or "（" at the end.
+inside a Latin word, a number, a link, a phone number or a ``walletaid …``
+command, never with "，" or "）" at the start of a line or "（" at the end.
 
 The helpers build on it: :func:`item` and :func:`listing` lay out bullets and
 numbered steps with a hanging indent, :func:`fields` lays out "label: value"
@@ -43,14 +43,16 @@ _CJK = "\u1100-\u11ff\u2e80-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uac00-
 _CJK_EXT = "\U00020000-\U0003134f"
 # One space next to a CJK character or full-width punctuation (single-character lookarounds: linear).
 _CJK_SPACE = re.compile(r"(?<=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef]) | (?=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef])")
-# A walletaid command as the messages quote it, or anything in `backticks`: kept on one line.
-# Each repetition starts with a space and a fixed word, so matching stays linear.
-COMMAND = (
+# Kept on one line: anything in `backticks`, a walletaid command as the messages quote it, and an
+# international phone number written in groups ("+86 10 956196").  Each repetition starts with a
+# space and a fixed word or digits, so matching stays linear.
+KEEP = (
     r"`[^`\n]{1,80}`"
+    r"|\+[0-9]{1,3}(?: [0-9]{1,6})+"
     r"|walletaid(?: (?:case|prepare-ticket|diagnose|security-check|contacts|schema|log|escalate|list|show"
     r"|close|delete|export|purge|--[a-z][a-z-]*|WA-[0-9]{8}-[0-9A-Z]{4}|ID|FILE|DIR))+"
 )
-_TOKEN = re.compile(rf"(?:{COMMAND})|[{_CJK}{_CJK_EXT}]|[^\s`{_CJK}{_CJK_EXT}]+|`|\s+")
+_TOKEN = re.compile(rf"(?:{KEEP})|[{_CJK}{_CJK_EXT}]|[^\s`{_CJK}{_CJK_EXT}]+|`|\s+")
 # A line may not start with these (they stick to what comes before) nor end with the openers.
 NO_START = frozenset("，。、：；！？）」』】》〉”’…%％,.;:!?)]}·～—")
 NO_END = frozenset("（「『【《〈“‘([{")
@@ -312,10 +314,15 @@ def column_widths(mins: list[int], maxs: list[int], room: int) -> list[int] | No
 
 @dataclass
 class Fit:
-    """``table`` when its columns fit the width without cutting a word, else ``narrow`` (e.g. one block per row)."""
+    """``table`` when its columns fit the width without cutting a word, else ``narrow`` (e.g. one block per row).
+
+    ``least`` is the narrowest a column may become (if its content is wider):
+    a column of Chinese text three characters wide fits, but reads badly.
+    """
 
     table: Table
     narrow: RenderableType
+    least: int = 0
 
     def _pick(self, console: Console, options: ConsoleOptions) -> RenderableType:
         wide = options.update(width=10_000)
@@ -324,8 +331,8 @@ class Fit:
         mins, maxs = [], []
         for column in self.table.columns:
             sizes = [Measurement.get(console, wide, cell) for cell in (column.header, *column.cells)]
-            mins.append(max(m.maximum if column.no_wrap else m.minimum for m in sizes))
             maxs.append(max(m.maximum for m in sizes))
+            mins.append(max(maxs[-1] if column.no_wrap else min(maxs[-1], self.least), *(m.minimum for m in sizes)))
         extra = Measurement.get(console, wide, self.table).maximum - sum(maxs)
         widths = column_widths(mins, maxs, options.max_width - extra)
         if widths is None:

@@ -2,7 +2,8 @@
 
 Pure: both functions take a :class:`CaseDocument` and return what to show.
 The document is already masked and redacted; every user-supplied text still
-goes through :func:`for_rich` (screen) or :func:`clean` (Markdown).
+goes through :func:`clean` and is shown on screen as ``rich.text.Text`` (never
+read as markup, laid out by ``render.layout``) or written into Markdown.
 """
 
 from __future__ import annotations
