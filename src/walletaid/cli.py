@@ -5,8 +5,6 @@ Kept thin and light on purpose: every flow is imported inside its command, so
 user's language) and nothing else.
 """
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer

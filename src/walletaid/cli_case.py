@@ -1,7 +1,5 @@
 """The ``walletaid case …`` sub-commands: the local case store, contact log, follow-up and escalation."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer

@@ -39,20 +39,18 @@ def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
     """Every case (or only open ones), overdue promises flagged."""
     from walletaid import store
     from walletaid.models.case import CaseListDocument
-    from walletaid.render import case as renderer
 
     with _store() as conn:
         cases = store.list_cases(conn, now=_now(), include_closed=not open_only)
-    emit(CaseListDocument(lang=lang, cases=cases), fmt, lang, renderer)
+    emit(CaseListDocument(lang=lang, cases=cases), fmt, lang, "case")
     return 0
 
 
 def run_show(*, lang: Lang, fmt: Format, case_id: str) -> int:
     """One case with its timeline and follow-up advice."""
-    from walletaid.render import case as renderer
 
     with _store() as conn:
-        emit(_show_document(conn, case_id, lang), fmt, lang, renderer)
+        emit(_show_document(conn, case_id, lang), fmt, lang, "case")
     return 0
 
 
@@ -82,7 +80,7 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
         document = _show_document(conn, case_id, lang)
     _say(t("case_flow.logged", lang, n=entry.id, case_id=document.case.case_id))
     if fmt != "text":
-        emit(document, fmt, lang, renderer)
+        emit(document, fmt, lang, "case")
     else:
         for line in renderer.advice(document.case.case_id, document.follow_up, document.case.status, lang):
             _say(line)
@@ -174,7 +172,6 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
     """The escalation ladder for the case; with ``--out`` also the complaint draft."""
     from walletaid import store
     from walletaid.engines.escalate import complaint_draft, draft_filename, plan_escalation
-    from walletaid.render import case as renderer
 
     folder = _out_dir(out, lang) if out is not None else None
     with _store() as conn:
@@ -184,7 +181,7 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
     if folder is not None:
         draft = complaint_draft(record, plan, lang, now=now)
         written = _write({folder / draft_filename(record, lang): draft.encode("utf-8")}, force, lang)
-    emit(plan, fmt, lang, renderer)
+    emit(plan, fmt, lang, "case")
     if folder is not None:
         _tell(written, lang)
     return 0

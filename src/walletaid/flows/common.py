@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -130,13 +130,19 @@ def validate_model(model: type[M], data: dict[str, Any], lang: Lang = "en") -> M
         raise InputError(problems) from None
 
 
-def emit(result: BaseModel, fmt: Format, lang: Lang, renderer: ModuleType) -> None:
-    """Print ``result`` as Rich text, Markdown or one JSON document on stdout."""
+def emit(result: BaseModel, fmt: Format, lang: Lang, renderer: str) -> None:
+    """Print ``result`` as Rich text, Markdown or one JSON document on stdout.
+
+    ``renderer`` names a module of ``walletaid.render``; it is imported only for
+    text and Markdown, so ``--format json`` never loads Rich.
+    """
     from walletaid import console
 
     if fmt == "json":
         console.print_json(result)
-    elif fmt == "markdown":
-        console.print_markdown(renderer.render_markdown(result, lang))
+        return
+    module = importlib.import_module(f"walletaid.render.{renderer}")
+    if fmt == "markdown":
+        console.print_markdown(module.render_markdown(result, lang))
     else:
-        console.print_renderable(renderer.render_text(result, lang))
+        console.print_renderable(module.render_text(result, lang))

@@ -13,17 +13,16 @@ MAX_VERIFY_LENGTH = 2000
 def run(*, lang: Lang, fmt: Format, provider: str | None, verify: str | None) -> int:
     """Show the directory (or one provider), or verify a number / domain / link."""
     from walletaid.engines import contacts
-    from walletaid.render import contacts as renderer
 
     if verify is not None:
         if provider:
             raise InputError([Problem("PROVIDER", t("flows.verify_or_provider", lang))])
         if not verify.strip() or len(verify) > MAX_VERIFY_LENGTH:
             raise InputError([Problem("--verify", t("flows.verify_bad", lang, limit=MAX_VERIFY_LENGTH))])
-        emit(contacts.verify(verify, lang), fmt, lang, renderer)
+        emit(contacts.verify(verify, lang), fmt, lang, "contacts")
         return 0
     if provider is not None and contacts.find_provider(provider) is None:
         raise InputError([Problem("PROVIDER", t("flows.unknown_provider", lang, value=clean(provider)[:60],
                                                  ids=", ".join(contacts.provider_ids())))])
-    emit(contacts.contacts_doc(lang, provider), fmt, lang, renderer)
+    emit(contacts.contacts_doc(lang, provider), fmt, lang, "contacts")
     return 0

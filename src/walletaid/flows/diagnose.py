@@ -41,12 +41,11 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, save: bool, resume
     answers = validate_model(DiagnoseAnswers, redact_answers(raw, lang, FREE_TEXT), lang)
 
     from walletaid.engines.diagnose import diagnose
-    from walletaid.render import diagnose as renderer
 
     result = diagnose(answers, lang)
     if save:
         _save(result.model_dump(mode="json"), lang)
-    emit(result, fmt, lang, renderer)
+    emit(result, fmt, lang, "diagnose")
     finish_draft("diagnose", answers_file)
     return 0
 

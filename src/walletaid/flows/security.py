@@ -98,9 +98,8 @@ def check_one(text: str, lang: Lang, fmt: Format) -> int:
     if len(text.encode("utf-8")) > MAX_MESSAGE_BYTES:
         raise _too_big("--message", lang)
     from walletaid.engines.scam import check_message
-    from walletaid.render import scam as renderer
 
-    emit(check_message(text, lang), fmt, lang, renderer)
+    emit(check_message(text, lang), fmt, lang, "scam")
     return 0
 
 
@@ -162,11 +161,10 @@ def run_posture(lang: Lang, fmt: Format, answers_file: str | None, resume: bool 
     from walletaid.engines.posture import score_posture
     from walletaid.forms.security import posture_questions
     from walletaid.models.posture import PostureAnswers
-    from walletaid.render import posture as renderer
 
     raw = collect_answers("security-check", posture_questions(), lang, answers_file=answers_file, resume=resume,
                           schema="answers-security")
     result = score_posture(validate_model(PostureAnswers, raw, lang), lang)
-    emit(result, fmt, lang, renderer)
+    emit(result, fmt, lang, "posture")
     finish_draft("security-check", answers_file)
     return 0

@@ -85,9 +85,8 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
 
         with closing(store.connect()) as conn:
             store.save_case(conn, doc.model_dump(mode="json"), now=now)
-    from walletaid.render import ticket as renderer
 
-    emit(doc, fmt, lang, renderer)
+    emit(doc, fmt, lang, "ticket")
     _tell_written(written, doc.case_id, save, lang)
     finish_draft(COMMAND, answers_file)
     return 0
