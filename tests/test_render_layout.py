@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from walletaid.render import layout
-from walletaid.render.layout import Fit, column_widths, fields, flow, item, numbered, prose
+from walletaid.render.layout import Fit, column_widths, fields, flow, item, listing, numbered, prose
 
 LONG_ZH = "有人向你要验证码。验证码就像一次性密码，谁拿到谁就能登录或转走你的钱：任何索要验证码的人都是骗子，银行、客服、警察都不会要。"
 JD_SCAM = ("您好,我是京东客服,您购买的商品有质量问题,需要给您退款理赔,请下载会议App开启屏幕共享,把验证码告诉我 "
@@ -140,6 +140,12 @@ def test_fields_put_long_labels_above_long_values_on_narrow_screens(width: int, 
     lines = screen(fields(rows, "zh"), width)
     assert (lines[0].startswith("要说什么、要什么：") and lines[0] != "要说什么、要什么：") is side_by_side
     assert all(cell_len(line) <= width for line in lines)
+
+
+def test_fields_inside_a_list_keep_short_values_on_one_line() -> None:
+    rows = [("记录时间", "2026-11-25"), ("备注", "营业厅说要报警")]
+    lines = screen(listing([("1.", fields(rows, "zh"))]), 40)
+    assert lines[1].split() == ["备注：", "营业厅说要报警"]
 
 
 def test_numbered_aligns_numbers_and_hangs_the_text() -> None:

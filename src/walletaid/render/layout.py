@@ -231,10 +231,11 @@ class Fields:
             yield Padding(_body(value, None), (0, 0, 0, self.indent + 2))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widths = [cell_len(label.plain) + 1 + Measurement.get(console, options, _body(value, None)).maximum
-                  for label, value in self.rows]
-        return Measurement(min(options.max_width, 20), max(widths, default=0) + self.indent).clamp(
-            max_width=options.max_width)
+        label_width = max((cell_len(label.plain) for label, _ in self.rows), default=0)
+        value_width = max((Measurement.get(console, options, _body(value, None)).maximum for _, value in self.rows),
+                          default=0)
+        widest = label_width + 1 + value_width + self.indent
+        return Measurement(min(widest, 20), widest).clamp(max_width=options.max_width)
 
 
 def colon(lang: Lang) -> str:
