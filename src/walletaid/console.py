@@ -51,7 +51,9 @@ def print_json(document: Any) -> None:
 
 def say(message: str, *, style: str | None = None) -> None:
     """A message for the person (stderr), already escaped by the caller if it holds user text."""
-    make_console(stderr=True).print(message, style=style, soft_wrap=True)
+    console = make_console(stderr=True)
+    # In a terminal Rich wraps at word boundaries; piped, a message stays one line (commands stay copyable).
+    console.print(message, style=style, soft_wrap=not console.is_terminal)
 
 
 def print_input_error(error: InputError, lang: Lang) -> None:
