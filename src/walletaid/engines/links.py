@@ -183,6 +183,7 @@ def parse_host(value: str) -> HostParts:
     registered = ext.top_domain_under_public_suffix if hasattr(ext, "top_domain_under_public_suffix") else ext.registered_domain
     sub_and_label = unicode_host[: len(unicode_host) - len(ext.suffix) - 1] if ext.suffix else unicode_host
     tokens = [t for t in re.split(r"[.\-_]", sub_and_label + "." + userinfo.lower()) if t]
+    tokens += [lab.replace("-", "") for lab in sub_and_label.split(".") if "-" in lab]  # e-cny-pay → ecnypay
     label = ext.domain
     if "xn--" in label:
         try:
@@ -280,6 +281,40 @@ def link_flags(value: str, parts: HostParts, shorteners: frozenset[str]) -> list
     return flags
 
 
+_TLD_WORDS = frozenset({"com", "cn", "net", "org", "gov", "edu", "uk", "hk"})
+
+
+def _brand_token(token: str, brands: frozenset[str], phish_words: frozenset[str]) -> bool:
+    """A host token that names a brand: the brand itself, or the brand glued to a phishing word or digits."""
+    if token in brands:
+        return True
+    return any(len(b) >= 4 and token.startswith(b) and (token[len(b):] in phish_words or token[len(b):].isdigit()) for b in brands)
+
+
+def host_signs(parts: HostParts, brands: frozenset[str], risky_tlds: frozenset[str], phish_words: frozenset[str] = frozenset()) -> list[str]:
+    """How an address is built: a brand, 'gov' or a whole domain placed inside someone else's site, a risky TLD,
+    or a brand's own domain (its registered name is the brand)."""
+    if parts.is_ip or "." not in parts.host:
+        return []
+    suffix = parts.registered_domain[len(parts.label) + 1 :]
+    inner = parts.host[: len(parts.host) - len(suffix) - 1] if suffix else parts.host
+    labels = inner.split(".")
+    own = parts.label.replace("-", "") in brands
+    signs = []
+    tokens = [t for lab in labels for t in re.split(r"[\-_]", lab) if t]
+    if not own and (any(_brand_token(t, brands, phish_words) for t in tokens) or any(lab.replace("-", "") in brands for lab in labels)):
+        signs.append("brand_in_host")
+    if "gov" in tokens and "gov" not in suffix.split("."):
+        signs.append("gov_in_host")
+    if parts.label in _TLD_WORDS or (len(labels) > 1 and labels[-2] in _TLD_WORDS and labels[-2] != "www"):
+        signs.append("embedded_domain")
+    if suffix.rsplit(".", 1)[-1] in risky_tlds:
+        signs.append("risky_tld")
+    if own and not signs:
+        signs.append("brand_own_domain")
+    return signs
+
+
 def find_links(text: str, common_tlds: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, url) of links: with a scheme, ``www.``, or a bare domain with a path or a common TLD."""
     out = []
@@ -302,7 +337,8 @@ _LINK_RE = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _IP_LINK_RE = re.compile(r"(?<![\w.])(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[\x21-\x7e]{0,2000})?")
-_PHONE_RE = re.compile(r"(?<![\w.+])(?:\+|00)?\d[\d \-]{1,18}\d(?![\w])")
+# ASCII-only edges: a number written straight after Chinese text ("加QQ3091552871进行登记") is still a number.
+_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_.+])(?:\+|00)?\d[\d \-()]{1,18}\d(?![0-9A-Za-z_])")
 
 
 def find_ip_links(text: str) -> list[tuple[int, int, str]]:

@@ -3,9 +3,13 @@
 Pure and linear in the message length: the text is normalised once (NFKC,
 zero-width characters removed, common traditional characters mapped to
 simplified ones so one pattern set serves both), then each signal's compiled
-pattern (``knowledge/signals.json``) runs once over it.  Requests that sit in a
-negated clause ("请勿泄露验证码", "never share your PIN") or in an anti-fraud
-notice are not counted, so genuine notifications stay ``no_known_signals``.
+pattern (``knowledge/signals.json``) runs once over it.  A literal prefilter
+(the words every match of a pattern must contain, read from the regex itself
+by ``literals.required_literals``) skips the patterns that cannot match, so a
+typical message runs only a handful of regexes.  Requests and lures that sit in
+a negated or narrative clause ("请勿泄露验证码", "never share your PIN",
+"诱导群众输入验证码") or in an anti-fraud notice are not counted, so genuine
+notifications stay ``no_known_signals``.
 """
 
 from __future__ import annotations
@@ -37,6 +41,18 @@ _CLAUSE_END = re.compile(r"[。!?\n,;，；:：]")
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _AMOUNT_AFTER = set("元块万千%年月日号时分秒")
 _AMOUNT_BEFORE = set("¥￥$£€")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_DISGUISES = frozenset({"brand_in_host", "gov_in_host", "embedded_domain"})
+
+
+class Pattern(NamedTuple):
+    """One compiled pattern: the regex, its severity, and what must be in the text for it to run."""
+
+    regex: re.Pattern[str]
+    severity: str
+    cjk_only: bool
+    requires: tuple[str, ...]  # hand-written in signals.json: one of these words must be present
+    hint: tuple[str, ...] | None  # read from the regex: every match contains one of these (None: no filter)
 
 
 class Compiled(NamedTuple):
@@ -44,7 +60,7 @@ class Compiled(NamedTuple):
 
     id: str
     kind: str
-    patterns: tuple[tuple[re.Pattern[str], str, bool, tuple[str, ...]], ...]  # (regex, severity, CJK only, required words)
+    patterns: tuple[Pattern, ...]
 
 
 @lru_cache(maxsize=1)
@@ -55,17 +71,41 @@ def signals_file() -> SignalsFile:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[Compiled, ...], dict[str, re.Pattern[str]]]:
+    from walletaid.engines.literals import required_literals
+
     data = signals_file()
     out = []
     for sig in data.signals:
         pats = sorted(
-            ((re.compile(p.re), p.severity or sig.severity, _cjk_only(p.re), tuple(p.requires)) for p in sig.patterns),
-            key=lambda x: -RANK[x[1]],
+            (Pattern(re.compile(p.re), p.severity or sig.severity, _cjk_only(p.re), tuple(p.requires), _hint(required_literals(p.re)))
+             for p in sig.patterns),
+            key=lambda x: -RANK[x.severity],
         )
         if pats:
             out.append(Compiled(sig.id, sig.kind, tuple(pats)))
     extra = {name: re.compile(getattr(data, name)) for name in ("negation_before", "negation_sentence", "scam_after", "notice_markers", "call_cues")}
     return tuple(out), extra
+
+
+def _hint(found: list[str] | None) -> tuple[str, ...] | None:
+    """A prefilter worth having: no empty string (it would always pass) and not too many words to test."""
+    return tuple(found) if found and all(found) and len(found) <= 40 else None
+
+
+@lru_cache(maxsize=1)
+def _literal_index() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every prefilter word, split into those with Chinese characters and the rest (checked only when relevant)."""
+    words = {w for comp in _compiled()[0] for p in comp.patterns for w in p.hint or ()}
+    return tuple(sorted(w for w in words if _CJK.search(w))), tuple(sorted(w for w in words if not _CJK.search(w)))
+
+
+def _present_words(match_text: str, has_cjk: bool) -> frozenset[str]:
+    """The prefilter words that occur in the text (plain substring tests, no regex)."""
+    cjk_words, other = _literal_index()
+    found = {w for w in other if w in match_text}
+    if has_cjk:
+        found.update(w for w in cjk_words if w in match_text)
+    return frozenset(found)
 
 
 def _cjk_only(pattern: str) -> bool:
@@ -88,6 +128,8 @@ def normalise(text: str) -> tuple[str, str]:
     lowered = shown.lower()
     if len(lowered) != len(shown):  # a few characters lower-case to two; keep offsets aligned
         lowered = shown.translate(_ASCII_LOWER)
+    if "." in lowered:  # "$399.99" is not the end of a sentence: clause windows must not stop there
+        lowered = _DECIMAL_POINT.sub(",", lowered)
     return shown, lowered.translate(_TRAD) if _TRAD_RE.search(lowered) else lowered
 
 
@@ -108,17 +150,19 @@ def _negated(text: str, start: int, end: int, extra: dict[str, re.Pattern[str]])
     return bool(extra["scam_after"].search(after[: stop.end() if stop else len(after)]))
 
 
-def _best_match(comp: Compiled, match_text: str, has_cjk: bool, extra: dict[str, re.Pattern[str]]) -> tuple[str, int, int] | None:
+def _best_match(comp: Compiled, match_text: str, has_cjk: bool, present: frozenset[str], extra: dict[str, re.Pattern[str]]) -> tuple[str, int, int] | None:
     """(severity, start, end) of the strongest counted match of one signal, or None."""
-    for regex, sev, cjk, requires in comp.patterns:  # strongest patterns first
-        if (cjk and not has_cjk) or (requires and not any(word in match_text for word in requires)):
+    for pat in comp.patterns:  # strongest patterns first
+        if (pat.cjk_only and not has_cjk) or (pat.hint and present.isdisjoint(pat.hint)):
             continue
-        for m in regex.finditer(match_text):
+        if pat.requires and not any(word in match_text for word in pat.requires):
+            continue
+        for m in pat.regex.finditer(match_text):
             if m.end() == m.start() or not _word_edges(match_text, m.start(), m.end()):
                 continue
-            if comp.kind == "request" and _negated(match_text, m.start(), m.end(), extra):
+            if comp.kind in ("request", "lure") and _negated(match_text, m.start(), m.end(), extra):
                 continue
-            return sev, m.start(), m.end()
+            return pat.severity, m.start(), m.end()
     return None
 
 
@@ -131,22 +175,24 @@ def _signal(sig_id: str, severity: str, shown: str, start: int, end: int, lang: 
 def _pattern_signals(shown: str, match_text: str, lang: Lang) -> list[tuple[str, Signal]]:
     comps, extra = _compiled()
     has_cjk = bool(_CJK.search(match_text))
+    present = _present_words(match_text, has_cjk)
     found = []
     for comp in comps:
-        best = _best_match(comp, match_text, has_cjk, extra)
+        best = _best_match(comp, match_text, has_cjk, present, extra)
         if best:
             found.append((comp.kind, _signal(comp.id, best[0], shown, best[1], best[2], lang)))
     return found
 
 
-def _link_severity(link: LinkFinding, risky_tlds: frozenset[str]) -> str | None:
+def _link_severity(link: LinkFinding) -> str | None:
+    """high: a disguised address or a dangerous link; medium: IP, shortener, risky TLD; none: official or a brand's own site."""
     if link.verdict == "official" and not link.flags:
         return None
-    if link.verdict == "lookalike" or {"apk", "punycode", "userinfo"} & set(link.flags):
+    if link.verdict == "lookalike" or {"apk", "punycode", "userinfo"} & set(link.flags) or _DISGUISES & set(link.signs):
         return "high"
-    if {"raw_ip", "shortener"} & set(link.flags):
+    if {"raw_ip", "shortener"} & set(link.flags) or "risky_tld" in link.signs:
         return "medium"
-    return "low"
+    return None if "brand_own_domain" in link.signs else "low"
 
 
 def _links(shown: str, lang: Lang) -> list[LinkFinding]:
@@ -154,16 +200,22 @@ def _links(shown: str, lang: Lang) -> list[LinkFinding]:
 
     data = signals_file().links
     shorteners, phish = frozenset(data.shorteners), frozenset(data.phish_words)
+    brands, risky = frozenset(data.brands), frozenset(data.risky_tlds)
     spans = links.find_ip_links(shown)
     taken = [(s, e) for s, e, _ in spans]
     spans += [x for x in links.find_links(shown, frozenset(data.common_tlds)) if not any(s <= x[0] < e for s, e in taken)]
-    out = []
+    out: list[LinkFinding] = []
+    seen: dict[str, LinkFinding] = {}  # a long message repeats the same link: analyse each address once
     for start, end, url in sorted(spans)[:200]:
-        parts = links.parse_host(url)
-        verdict, matches = links.match_host(parts, lang, phish)
-        flags = links.link_flags(url, parts, shorteners)
-        out.append(LinkFinding(url=clean(url)[:300], start=start, end=end, host=parts.host, registered_domain=parts.registered_domain,
-                               verdict=verdict, flags=flags, matches=matches))  # type: ignore[arg-type]
+        if url not in seen:
+            parts = links.parse_host(url)
+            verdict, matches = links.match_host(parts, lang, phish)
+            signs = links.host_signs(parts, brands, risky, phish)
+            if verdict == "not_official" and _DISGUISES & set(signs):
+                verdict = "lookalike"  # a brand, 'gov' or a whole domain dressed up inside someone else's site
+            seen[url] = LinkFinding(url=clean(url)[:300], start=start, end=end, host=parts.host, registered_domain=parts.registered_domain,
+                                    verdict=verdict, flags=links.link_flags(url, parts, shorteners), signs=signs, matches=matches)  # type: ignore[arg-type]
+        out.append(seen[url].model_copy(update={"start": start, "end": end}))
     return out
 
 
@@ -188,9 +240,8 @@ def _phones(shown: str, match_text: str, link_spans: list[tuple[int, int]], lang
 
 
 def _channel_signals(shown: str, links_: list[LinkFinding], phones: list[PhoneFinding], lang: Lang) -> list[Signal]:
-    risky = frozenset(signals_file().links.risky_tlds)
     out: list[Signal] = []
-    best_link = max(((sev, l) for l in links_ if (sev := _link_severity(l, risky))), key=lambda x: RANK[x[0]], default=None)
+    best_link = max(((sev, l) for l in links_ if (sev := _link_severity(l))), key=lambda x: RANK[x[0]], default=None)
     if best_link:
         out.append(_signal("suspicious_link", best_link[0], shown, best_link[1].start, best_link[1].end, lang))
     ranked = [("high" if p.verdict == "lookalike" or p.known_fake else "low", p) for p in phones if p.verdict != "official"]
@@ -220,6 +271,8 @@ def check_message(text: str, lang: Lang) -> MessageCheck:
     requests = [s for kind, s in found if kind == "request"]
     if not requests and not unofficial_contact and _compiled()[1]["notice_markers"].search(match_text):
         found = []  # an anti-fraud notice quoting scam words, with no request and nowhere to contact but official channels
+    if links_ and not any(s.id == "suspicious_link" for s in channel):
+        found = [(k, s) for k, s in found if s.id != "suspicious_link"]  # "log in via the link" where every link is official
     strongest: dict[str, Signal] = {}
     for sig in [s for _, s in found] + channel:  # one signal per id: the strongest evidence
         if sig.id not in strongest or RANK[sig.severity] > RANK[strongest[sig.id].severity]:

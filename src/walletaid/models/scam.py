@@ -49,6 +49,7 @@ class LinkData(Strict):
     risky_tlds: list[str]
     common_tlds: list[str]
     phish_words: list[str]
+    brands: list[str] = Field(default_factory=list, description="well-known brand words (no hyphens): one inside another site's address is a disguise")
 
 
 class SignalsFile(Strict):
@@ -85,6 +86,10 @@ class LinkFinding(BaseModel):
     registered_domain: str
     verdict: Literal["official", "not_official", "lookalike"]
     flags: list[str] = Field(default_factory=list)
+    signs: list[str] = Field(
+        default_factory=list,
+        description="how the address is built: brand_in_host, gov_in_host, embedded_domain (disguises), risky_tld, brand_own_domain",
+    )
     matches: list[VerifyMatch] = Field(default_factory=list)
 
 
