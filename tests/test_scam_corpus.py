@@ -1,4 +1,9 @@
-"""The labelled corpus and the shared SMS corpus: recall and false-alarm bounds of the message check."""
+"""The labelled corpora and the shared SMS corpus: the judged recall and false-alarm bounds of the message check.
+
+Two labelled files: ``scam_corpus.jsonl`` (the engine's own) and ``scam_blind_r2.jsonl`` (written before the
+round-2 rules were read, then used to find general gaps). Bounds on each: every scam at least ``suspicious``,
+no genuine message ``danger``, at most one genuine message in ten ``suspicious``.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +15,38 @@ import pytest
 from walletaid.engines.scam import check_message
 
 HERE = Path(__file__).parent
-CORPUS = [json.loads(line) for line in (HERE / "data" / "scam_corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+FILES = ("scam_corpus.jsonl", "scam_blind_r2.jsonl")
+CORPORA = {name: [json.loads(line) for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines() if line.strip()] for name in FILES}
+ROWS = [(name, row) for name, rows in CORPORA.items() for row in rows]
 SMS = HERE.parent.parent / "shared" / "corpora" / "sms-spam-collection.tsv"
 
 
-def test_corpus_is_big_enough_and_bilingual() -> None:
+@pytest.mark.parametrize("name", FILES)
+def test_corpus_is_big_enough_and_bilingual(name: str) -> None:
+    rows = CORPORA[name]
+    assert len({r["id"] for r in rows}) == len(rows)
     for label in ("scam", "genuine"):
-        rows = [r for r in CORPUS if r["label"] == label]
-        assert len(rows) >= 50
-        assert {r["lang"] for r in rows} == {"zh", "en"}
+        picked = [r for r in rows if r["label"] == label]
+        assert len(picked) >= 50
+        assert {r["lang"] for r in picked} == {"zh", "en"}
+    assert {r["label"] for r in rows} == {"scam", "genuine"}
 
 
-@pytest.mark.parametrize("row", [r for r in CORPUS if r["label"] == "scam"], ids=lambda r: r["id"])
+@pytest.mark.parametrize("row", [r for _, r in ROWS if r["label"] == "scam"], ids=lambda r: r["id"])
 def test_every_scam_is_at_least_suspicious(row: dict[str, str]) -> None:
     assert check_message(row["text"], row["lang"]).verdict != "no_known_signals"  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("row", [r for r in CORPUS if r["label"] == "genuine"], ids=lambda r: r["id"])
+@pytest.mark.parametrize("row", [r for _, r in ROWS if r["label"] == "genuine"], ids=lambda r: r["id"])
 def test_no_genuine_message_is_danger(row: dict[str, str]) -> None:
     assert check_message(row["text"], row["lang"]).verdict != "danger"  # type: ignore[arg-type]
 
 
-def test_at_most_one_in_ten_genuine_messages_is_suspicious() -> None:
-    genuine = [r for r in CORPUS if r["label"] == "genuine"]
-    flagged = sum(check_message(r["text"], r["lang"]).verdict == "suspicious" for r in genuine)
-    assert flagged <= len(genuine) // 10
+@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n in FILES for lang in ("zh", "en")])
+def test_at_most_one_in_ten_genuine_messages_is_suspicious(name: str, lang: str) -> None:
+    genuine = [r for r in CORPORA[name] if r["label"] == "genuine" and r["lang"] == lang]
+    flagged = [r["id"] for r in genuine if check_message(r["text"], lang).verdict == "suspicious"]  # type: ignore[arg-type]
+    assert len(flagged) <= len(genuine) // 10, flagged
 
 
 @pytest.mark.skipif(not SMS.exists(), reason="shared corpus ../shared/corpora/sms-spam-collection.tsv not beside the repository")
@@ -44,5 +56,5 @@ def test_sms_spam_collection_ham_is_never_danger_and_rarely_suspicious() -> None
         label, _, text = line.partition("\t")
         if label == "ham":
             ham.append(check_message(text, "en").verdict)
-    assert ham and "danger" not in ham
+    assert len(ham) > 4000 and "danger" not in ham
     assert ham.count("suspicious") <= len(ham) // 100

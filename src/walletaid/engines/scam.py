@@ -41,6 +41,7 @@ _CLAUSE_END = re.compile(r"[。!?\n,;，；:：]")
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _AMOUNT_AFTER = set("元块万千%年月日号时分秒")
 _AMOUNT_BEFORE = set("¥￥$£€")
+_LONG_TEXT = 4096
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _DISGUISES = frozenset({"brand_in_host", "gov_in_host", "embedded_domain"})
 
@@ -102,10 +103,11 @@ def _literal_index() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _present_words(match_text: str, has_cjk: bool) -> frozenset[str]:
     """The prefilter words that occur in the text (plain substring tests, no regex)."""
     cjk_words, other = _literal_index()
-    found = {w for w in other if w in match_text}
-    if has_cjk:
-        found.update(w for w in cjk_words if w in match_text)
-    return frozenset(found)
+    words = other + cjk_words if has_cjk else other
+    if len(match_text) > _LONG_TEXT:  # a long text: skip words with a character the text does not have at all
+        chars = set(match_text)
+        words = tuple(w for w in words if chars.issuperset(w))
+    return frozenset(w for w in words if w in match_text)
 
 
 def _cjk_only(pattern: str) -> bool:
