@@ -193,3 +193,20 @@ def test_render_verify_escapes_user_text() -> None:
     result = contacts.verify("[bold]evil[/bold].top", "en")
     assert "[bold]evil" in _plain(render.render_text(result, "en"))
     assert "\\[bold\\]" in render.render_markdown(result, "en")
+
+
+@pytest.mark.parametrize(
+    ("value", "flag"),
+    [("binance-secure-verify.com", "brand_in_host"), ("yibao-gov.cn.vip", "gov_in_host"),
+     ("http://icbc.com.cn.verify-login.xyz/a", "embedded_domain")],
+)
+def test_disguised_addresses_verify_as_lookalike(value: str, flag: str) -> None:
+    result = contacts.verify(value, "en")
+    assert result.verdict == "lookalike" and flag in result.flags
+    for lang in ("en", "zh"):
+        assert all(t(f"contacts.flag_{f}", lang) for f in result.flags)  # every flag can be explained
+
+
+def test_plain_unknown_site_stays_not_official() -> None:
+    result = contacts.verify("example.com", "en")
+    assert result.verdict == "not_official" and not result.flags

@@ -117,22 +117,32 @@ def verify(value: str, lang: Lang) -> VerifyResult:
         return _verify_phone(cleaned, lang)
     parts = links.parse_host(cleaned)
     kind = "url" if ("://" in cleaned or "/" in cleaned.split("://")[-1] or "@" in cleaned) else "domain"
-    data = _link_data()
-    verdict, matches = links.match_host(parts, lang, data[1])
-    flags = links.link_flags(cleaned, parts, data[0])
+    shorteners, phish_words, brands, risky_tlds = _link_data()
+    verdict, matches = links.match_host(parts, lang, phish_words)
+    flags = links.link_flags(cleaned, parts, shorteners)
+    signs = [s for s in links.host_signs(parts, brands, risky_tlds, phish_words) if s in DISGUISES or s == "risky_tld"]
+    flags += [s for s in signs if s not in flags]
     if verdict == "official" and "userinfo" in flags:
         verdict = "lookalike"
+    elif verdict == "not_official" and any(s in DISGUISES for s in signs):
+        verdict = "lookalike"  # a brand, 'gov' or a whole domain dressed up inside someone else's address
     advice = [t(f"contacts.advice_{verdict}", lang)]
     if flags:
         advice.append(t("contacts.advice_flags", lang))
     return VerifyResult(lang=lang, input=cleaned, kind=kind, verdict=verdict, matches=matches, flags=flags, advice=advice)  # type: ignore[arg-type]
 
 
-def _link_data() -> tuple[frozenset[str], frozenset[str]]:
+DISGUISES = ("brand_in_host", "gov_in_host", "embedded_domain")
+"""How an address can dress up as somebody else's (see :func:`walletaid.engines.links.host_signs`)."""
+
+
+def _link_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Shorteners, phishing words, brand words and risky top-level domains from the scam knowledge."""
     from walletaid.engines.scam import signals_file
 
     data = signals_file().links
-    return frozenset(data.shorteners), frozenset(data.phish_words)
+    return (frozenset(data.shorteners), frozenset(data.phish_words), frozenset(data.brands),
+            frozenset(data.risky_tlds))
 
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:

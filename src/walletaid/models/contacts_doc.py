@@ -97,6 +97,6 @@ class VerifyResult(BaseModel):
     verdict: Verdict
     matches: list[VerifyMatch] = Field(default_factory=list)
     known_fake: bool = Field(default=False, description="the value is a published fake 'official' number")
-    flags: list[str] = Field(default_factory=list, description="link warnings: raw_ip, shortener, apk, punycode, userinfo")
+    flags: list[str] = Field(default_factory=list, description="link warnings: raw_ip, shortener, apk, punycode, userinfo, brand_in_host, gov_in_host, embedded_domain, risky_tld")
     note: str | None = None
     advice: list[str] = Field(default_factory=list)
