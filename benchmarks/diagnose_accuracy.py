@@ -7,7 +7,10 @@ and false alarms (calm scenarios marked urgent); then lists the misses.
 Misses of the ``holdout`` split are hidden unless ``--show-holdout`` is given, so
 that tuning the patterns never looks at them.  Usage::
 
-    python benchmarks/diagnose_accuracy.py [--file F] [--show-holdout] [--json]
+    python benchmarks/diagnose_accuracy.py [--file F ...] [--blind-r4] [--show-holdout] [--json]
+
+``--file`` may be given several times (the scenarios of all files are pooled);
+``--blind-r4`` reads ``tests/data/diagnose_blind_r4.jsonl`` instead of the default file.
 
 Exit status 1 when a target of ``tests/test_diagnose_scenarios.py`` is missed
 (top-1 >= 90 %, each cause >= 80 %, urgent recall 100 %, <= 2 false alarms).
@@ -26,7 +29,9 @@ from typing import Any
 from walletaid.engines.diagnose import diagnose
 from walletaid.models.diagnose import DiagnoseAnswers
 
-DEFAULT_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "diagnose_scenarios.jsonl"
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+DEFAULT_FILE = DATA_DIR / "diagnose_scenarios.jsonl"
+BLIND_R4_FILE = DATA_DIR / "diagnose_blind_r4.jsonl"
 TOP1_TARGET, CAUSE_TARGET, MAX_FALSE_ALARMS = 0.90, 0.80, 2
 
 
@@ -118,11 +123,13 @@ def report(outcomes: list[Outcome], show_holdout: bool) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--file", type=Path, action="append", help="a scenario file (repeatable)")
+    parser.add_argument("--blind-r4", action="store_true", help="the fourth blind batch")
     parser.add_argument("--show-holdout", action="store_true", help="also list the holdout split's misses")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON instead")
     args = parser.parse_args()
-    outcomes = run(load_scenarios(args.file))
+    files = (args.file or []) + ([BLIND_R4_FILE] if args.blind_r4 else [])
+    outcomes = run([sc for path in (files or [DEFAULT_FILE]) for sc in load_scenarios(path)])
     if args.json:
         print(json.dumps(summary(outcomes), indent=1))
         return 0

@@ -3,8 +3,11 @@
 The first 225 scenarios were written and committed before the patterns were read
 or tuned; 59 of them (``"split": "holdout"``) were never looked at while tuning.
 Two later batches (ids ``r2-``, ``r3-``) were written blind against the tuned
-patterns, then used for tuning.  ``benchmarks/diagnose_accuracy.py`` prints the
-same numbers with the misses.
+patterns, then used for tuning.  A fourth blind batch lives on its own in
+``diagnose_blind_r4.jsonl`` (180 scenarios, committed before the rules were read;
+86.7 % top-1 before tuning) and is also appended here, with two probe batches
+(``r4p-``, ``r4q-``) written after reading the rules to test that the fixes were
+general.  ``benchmarks/diagnose_accuracy.py`` prints the same numbers with the misses.
 """
 
 from __future__ import annotations
@@ -20,7 +23,15 @@ from walletaid.engines.diagnose import diagnose
 from walletaid.models.diagnose import CauseId, DiagnoseAnswers, Diagnosis
 
 DATA = Path(__file__).parent / "data" / "diagnose_scenarios.jsonl"
-SCENARIOS: list[dict[str, Any]] = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+BLIND_R4 = Path(__file__).parent / "data" / "diagnose_blind_r4.jsonl"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+SCENARIOS = _load(DATA)
+R4 = _load(BLIND_R4)
 URGENT_CAUSES = {"fraud_contact", "unauthorized_access"}
 
 
@@ -29,6 +40,7 @@ def _run(scenario: dict[str, Any]) -> Diagnosis:
 
 
 RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in SCENARIOS}
+R4_RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in R4}
 
 
 def _top1(items: list[dict[str, Any]]) -> float:
@@ -89,3 +101,31 @@ def test_at_most_two_false_alarms() -> None:
 def test_calm_scenarios_never_rank_fraud_first() -> None:
     wrong = [sc["id"] for sc in SCENARIOS if not sc["urgent"] and RESULTS[sc["id"]].causes[0].id in URGENT_CAUSES]
     assert len(wrong) <= 2, wrong
+
+
+def test_blind_r4_file_is_well_formed_and_appended() -> None:
+    assert len(R4) >= 160 and len({sc["id"] for sc in R4}) == len(R4)
+    langs = [sc["lang"] for sc in R4]
+    assert langs.count("zh") == langs.count("en")
+    for cause in set(CauseId.__args__) - {"unknown"}:  # type: ignore[attr-defined]
+        assert sum(sc["expect"] == cause for sc in R4) >= 10, cause
+    for sc in R4:
+        assert sc["split"] == "blind_r4" and sc["urgent"] is (sc["expect"] in URGENT_CAUSES), sc["id"]
+    tuned = {sc["id"]: sc for sc in SCENARIOS}
+    assert all(tuned[sc["id"]]["answers"] == sc["answers"] for sc in R4)
+
+
+def test_blind_r4_top1_at_least_90_percent() -> None:
+    misses = [(sc["id"], R4_RESULTS[sc["id"]].causes[0].id) for sc in R4 if R4_RESULTS[sc["id"]].causes[0].id != sc["expect"]]
+    assert len(misses) <= 0.10 * len(R4), misses
+
+
+@pytest.mark.parametrize("scenario", [sc for sc in R4 if sc["urgent"]], ids=lambda sc: sc["id"])
+def test_every_urgent_blind_r4_scenario_is_urgent(scenario: dict[str, Any]) -> None:
+    result = R4_RESULTS[scenario["id"]]
+    assert result.urgent and result.urgent_actions, [c.id for c in result.causes]
+
+
+def test_blind_r4_calm_scenarios_raise_at_most_two_alarms() -> None:
+    alarms = [sc["id"] for sc in R4 if not sc["urgent"] and R4_RESULTS[sc["id"]].urgent]
+    assert len(alarms) <= 2, alarms
