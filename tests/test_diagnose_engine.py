@@ -564,3 +564,45 @@ def test_support_only_problems_rank_unknown_first(symptom: str, text: str, expec
 def test_contact_plus_demand_raises_alarm(text: str, expected: bool) -> None:
     result = diagnose(_answers("other", D, text), _lang_of(text))  # type: ignore[arg-type]
     assert result.urgent is expected
+
+
+# Look-alike words: each pair shares a word but not a cause (found by the blind r4 batch).
+# (symptom, field, text, expected first cause, urgent)
+LOOKALIKES: list[tuple[str, str, str, str, bool]] = [
+    ("app_crash", D, "一直白屏转圈 手机流量这个月用超了被限速", "network_problem", False),
+    ("payment_failed", E, "超过单日支付限额", "wallet_limit_exceeded", False),
+    ("other", D, "my ID card expired last month and the wallet asks me to upload the new one", "identity_verification_needed", False),
+    ("other", D, "my bank card expired so the top-up fails", "bank_card_problem", False),
+    ("app_crash", E, "Insufficient storage space", "device_problem", False),
+    ("payment_failed", E, "Insufficient balance", "insufficient_balance", False),
+    ("app_crash", D, "phone has no memory left, the app closes at once", "device_problem", False),
+    ("balance_wrong", D, "an outgoing transfer in my history and I have no memory of the recipient", "unauthorized_access", True),
+    ("payment_failed", E, "关联账户状态异常", "bank_card_problem", False),
+    ("payment_failed", E, "钱包状态异常", "account_locked", False),
+    ("other", D, "我妈的钱包被冻结了 我们什么都没做啊 怎么解冻", "account_locked", False),
+    ("balance_wrong", D, "钱包里少了两百 我们什么都没做", "unauthorized_access", True),
+    ("cannot_login", E, "检测到您的账户在新设备登录，请进行身份验证", "identity_verification_needed", False),
+    ("other", D, "收到通知说我的钱包在另一台设备上登录了 可我没换手机", "unauthorized_access", True),
+    ("cannot_login", D, "New device detected, please verify your identity. I just switched to a new phone myself", "identity_verification_needed", False),
+    ("other", D, "notification says a new device logged in to my wallet in a different province", "unauthorized_access", True),
+    ("other", D, "withdrawals are disabled for 24 hours as a security measure after I changed my phone number", "account_locked", False),
+    ("other", E, "Deposits and withdrawals for this network are suspended for node upgrade", "service_outage", False),
+]
+
+
+@pytest.mark.parametrize(("symptom", "field", "text", "expected", "urgent"), LOOKALIKES)
+def test_lookalike_words_pick_the_right_cause(symptom: str, field: str, text: str, expected: str, urgent: bool) -> None:
+    result = diagnose(_answers(symptom, field, text), _lang_of(text))  # type: ignore[arg-type]
+    assert result.causes[0].id == expected, [(c.id, c.score) for c in result.causes]
+    assert result.urgent is urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("余额少了五十 后来想起来是自动扣的公交车费", False),
+        ("余额突然少了五十 不知道怎么回事", True),
+    ],
+)
+def test_money_gone_is_calm_once_the_user_found_the_reason(text: str, urgent: bool) -> None:
+    assert diagnose(_answers("balance_wrong", D, text), "zh").urgent is urgent
