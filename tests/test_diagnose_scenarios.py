@@ -6,7 +6,7 @@ Two later batches (ids ``r2-``, ``r3-``) were written blind against the tuned
 patterns, then used for tuning.  A fourth blind batch lives on its own in
 ``diagnose_blind_r4.jsonl`` (180 scenarios, committed before the rules were read;
 86.7 % top-1 before tuning) and is also appended here, with two probe batches
-(``r4p-``, ``r4q-``) written after reading the rules to test that the fixes were
+(``r4p-``, ``r4q-``, ``r4s-``) written after reading the rules to test that the fixes were
 general.  ``benchmarks/diagnose_accuracy.py`` prints the same numbers with the misses.
 """
 
