@@ -94,13 +94,12 @@ def find(
     ``hint`` (see :mod:`walletaid.engines.literals`) lets a pattern that cannot
     match be skipped without compiling it.
     """
-    if not may_match(hint, text):
+    if not may_match(hint, text) or (requires and not compiled(requires).search(text)):
         return None
-    if (unless and compiled(unless).search(text)) or (requires and not compiled(requires).search(text)):
-        return None
+    # `unless` is compiled only for a hit: most patterns never hit a given text
     for match in compiled(regex).finditer(text):
         if negation is None or not negated(text, match.start(), negation):
-            return match.group(0)
+            return None if unless and compiled(unless).search(text) else match.group(0)
     return None
 
 
