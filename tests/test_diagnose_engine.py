@@ -606,3 +606,27 @@ def test_lookalike_words_pick_the_right_cause(symptom: str, field: str, text: st
 )
 def test_money_gone_is_calm_once_the_user_found_the_reason(text: str, urgent: bool) -> None:
     assert diagnose(_answers("balance_wrong", D, text), "zh").urgent is urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("账户已冻结", "账户已冻结"),
+        ("银行卡已冻结 账户已冻结", None),  # `unless` anywhere in the text cancels the hit
+        ("余额不足", None),
+    ],
+)
+def test_find_honours_unless(text: str, hit: str | None) -> None:
+    assert find("账户已冻结", normalize(text), unless="银行卡已冻结") == hit
+
+
+def test_find_compiles_unless_only_after_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from walletaid.engines import textmatch
+
+    seen: list[str] = []
+    real = textmatch.compiled
+    monkeypatch.setattr(textmatch, "compiled", lambda regex: seen.append(regex) or real(regex))
+    assert find("账户已冻结", normalize("余额不足"), unless="银行卡已冻结") is None
+    assert seen == ["账户已冻结"]
+    assert find("余额不足", normalize("余额不足"), unless="银行卡已冻结") == "余额不足"
+    assert seen[-1] == "银行卡已冻结"
