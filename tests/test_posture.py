@@ -254,7 +254,7 @@ def test_message_catalogue_has_the_same_non_empty_keys_in_both_languages() -> No
 
 
 FORBIDDEN = re.compile(
-    r"请输入|输入你的|输入您的|告诉我.{0,4}（密码|验证码）|（密码|验证码）是多少|填写.{0,4}（密码|验证码）|发给我"
+    r"请输入|输入你的|输入您的|告诉我.{0,4}(密码|验证码)|(密码|验证码)是多少|填写.{0,4}(密码|验证码)|发给我"
     r"|enter your|type your|what is your (password|pin|code)|tell (me|us) your|send (me|us) (your|the) code"
     r"|provide your",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ REMOVED = [
     ("【某银行】验证码：739201，请勿告诉他人", "verification_code", "739201"),
     ("482913是您的验证码", "verification_code", "482913"),
     ("校验码 5521", "verification_code", "5521"),
+    ("动态码:88213746", "verification_code", "88213746"),
     ("动态码：88213746", "verification_code", "88213746"),
     ("短信码 604217 我已经告诉对方了", "verification_code", "604217"),
     ("动态密码 913377", "verification_code", "913377"),
@@ -47,7 +48,7 @@ REMOVED = [
     ("密码“abc123”被改了", "password", "abc123"),
     ("passcode 739201", "password", "739201"),
     ("口令为 Tr0ub4dor&3", "password", "Tr0ub4dor&3"),
-    ("我把支付密码改成了 Wx2024！，还是提示失败。", "password", "Wx2024"),
+    ("我把支付密码改成了 Wx2024!，还是提示失败。", "password", "Wx2024"),
     ("password changed to Qwe12345 yesterday", "password", "Qwe12345"),
     # resident ID numbers (check character computed per GB 11643)
     ("身份证号 11010519491231002X", "id_number", "11010519491231002X"),

@@ -89,7 +89,7 @@ def codes(draw: st.DrawFn) -> tuple[str, str, str]:
     code = draw(st.from_regex(r"[0-9]{4,8}|[A-Z0-9]{0,3}[0-9][A-Z0-9]{3,4}", fullmatch=True))
     keyword = draw(
         st.sampled_from(
-            ["验证码是", "验证码：", "验证码为", "校验码 ", "动态码", "短信码：", "code: ", "code is ", "OTP ", "OTP: ",
+            ["验证码是", "验证码：", "验证码为", "校验码 ", "动态码", "短信码：", "短信码:", "code: ", "code is ", "OTP ", "OTP: ",
              "verification code ", "one-time code: "]
         )
     )  # fmt: skip
@@ -101,7 +101,7 @@ def passwords(draw: st.DrawFn) -> tuple[str, str, str]:
     value = draw(st.from_regex(r"[A-Za-z!#$%&*+=?@^_~-]{0,8}[0-9][A-Za-z0-9!#$%&*+=?@^_~-]{3,10}", fullmatch=True))
     keyword = draw(
         st.sampled_from(
-            ["密码是", "密码：", "支付密码为", "登录密码 ", "口令：", "password: ", "password is ", "Password=", "pwd ",
+            ["密码是", "密码：", "支付密码为", "登录密码 ", "口令：", "口令:", "password: ", "password is ", "Password=", "pwd ",
              "PIN ", "my PIN is ", "passcode: "]
         )
     )  # fmt: skip
