@@ -46,3 +46,15 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     status, _ = finish(child)
     assert status == 0
     assert not (home / "drafts" / "security-check.json").exists()
+
+
+def test_pasted_message_is_checked(home: Path) -> None:
+    child = spawn(["security-check"], home, lang="en", columns=160, rows=60)
+    child.expect_exact("What would you like to check?")
+    child.send(DOWN + ENTER)                            # a message I received
+    child.expect_exact("empty line")
+    child.send("Your account will be frozen today." + ENTER)
+    child.send("Transfer your balance to this safe account now: 6222 0000 1111" + ENTER + ENTER)
+    child.expect_exact("DANGER")
+    status, _ = finish(child)
+    assert status == 0
