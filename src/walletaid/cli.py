@@ -11,7 +11,7 @@ import typer
 
 from walletaid import __version__
 from walletaid.cli_case import case_app
-from walletaid.cli_common import ANSWERS, FORMAT, LANG, RESUME, Format, LangOpt, h, run_flow
+from walletaid.cli_common import ANSWERS, FORMAT, HELP_LANG, LANG, RESUME, Format, LangOpt, h, run_flow
 
 app = typer.Typer(
     name="walletaid",
@@ -123,8 +123,10 @@ def main() -> None:
     """Console entry point: run the app; Ctrl-C anywhere ends with exit 130."""
     try:
         app(prog_name="walletaid")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # outside a command's own handling (e.g. while Typer parses options)
         import sys
 
-        sys.stderr.write("Stopped.\n")
+        from walletaid.i18n import t
+
+        sys.stderr.write(t("common.interrupted", HELP_LANG) + "\n")
         raise SystemExit(130) from None

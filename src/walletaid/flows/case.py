@@ -9,8 +9,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from walletaid.console import say
 from walletaid.errors import InputError, Interrupted, Problem
-from walletaid.flows.common import Format, emit, stdin_is_terminal
+from walletaid.flows.common import Format, check_out_dir, emit, exists_error, stdin_is_terminal, tell_written
 from walletaid.i18n import Lang, t
 
 
@@ -78,12 +79,12 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
         raw = given if given else _ask_contact(lang)
         entry = store.add_contact(conn, case_id, parse_contact_entry(raw, lang), now=_now())
         document = _show_document(conn, case_id, lang)
-    _say(t("case_flow.logged", lang, n=entry.id, case_id=document.case.case_id))
+    say(t("case_flow.logged", lang, n=entry.id, case_id=document.case.case_id))
     if fmt != "text":
         emit(document, fmt, lang, "case")
     else:
         for line in renderer.advice(document.case.case_id, document.follow_up, document.case.status, lang):
-            _say(line)
+            say(line)
     return 0
 
 
@@ -93,7 +94,7 @@ def run_close(*, lang: Lang, case_id: str) -> int:
 
     with _store() as conn:
         store.close_case(conn, case_id, now=_now())
-    _say(t("case_flow.closed", lang, case_id=case_id.upper()))
+    say(t("case_flow.closed", lang, case_id=case_id.upper()))
     return 0
 
 
@@ -118,10 +119,10 @@ def run_delete(*, lang: Lang, case_id: str, yes: bool) -> int:
     with _store() as conn:
         record = store.get_case(conn, case_id)
         if not _confirm(t("case_flow.confirm_delete", lang, case_id=record.case_id, title=record.title), yes, lang):
-            _say(t("case_flow.kept", lang))
+            say(t("case_flow.kept", lang))
             return 0
         store.delete_case(conn, record.case_id)
-    _say(t("case_flow.deleted", lang, case_id=record.case_id))
+    say(t("case_flow.deleted", lang, case_id=record.case_id))
     return 0
 
 
@@ -132,13 +133,13 @@ def run_purge(*, lang: Lang, yes: bool) -> int:
     with _store() as conn:
         count = len(store.list_cases(conn, now=_now()))
         if count == 0:
-            _say(t("case_flow.none", lang))
+            say(t("case_flow.none", lang))
             return 0
         if not _confirm(t("case_flow.confirm_purge", lang, count=count), yes, lang):
-            _say(t("case_flow.kept", lang))
+            say(t("case_flow.kept", lang))
             return 0
         removed = store.purge(conn)
-    _say(t("case_flow.purged", lang, count=removed))
+    say(t("case_flow.purged", lang, count=removed))
     return 0
 
 
@@ -148,23 +149,17 @@ def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
     try:
         return write_new_files(files, force=force)
     except FileExists as exists:
-        raise InputError([Problem("--out", t("ticket_flow.file_exists", lang, path=str(exists.path)))]) from None
-
-
-def _out_dir(out: str, lang: Lang) -> Path:
-    from walletaid.flows.ticket import _check_out_dir
-
-    return _check_out_dir(out, lang)
+        raise exists_error(exists.path, lang) from None
 
 
 def run_export(*, lang: Lang, case_id: str, out: str, force: bool) -> int:
     """Write the case files again, with the timeline."""
     from walletaid.render.case import export_files
 
-    folder = _out_dir(out, lang)
+    folder = check_out_dir(out, lang)
     with _store() as conn:
         document = _show_document(conn, case_id, lang)
-    _tell(_write(export_files(document, lang, folder), force, lang), lang)
+    tell_written(_write(export_files(document, lang, folder), force, lang), lang)
     return 0
 
 
@@ -173,7 +168,7 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
     from walletaid import store
     from walletaid.engines.escalate import complaint_draft, draft_filename, plan_escalation
 
-    folder = _out_dir(out, lang) if out is not None else None
+    folder = check_out_dir(out, lang) if out is not None else None
     with _store() as conn:
         record = store.get_case(conn, case_id)
     now = _now()
@@ -183,19 +178,6 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
         written = _write({folder / draft_filename(record, lang): draft.encode("utf-8")}, force, lang)
     emit(plan, fmt, lang, "case")
     if folder is not None:
-        _tell(written, lang)
+        tell_written(written, lang)
     return 0
 
-
-def _tell(written: list[Path], lang: Lang) -> None:
-    from walletaid.textsafe import for_rich
-
-    _say(t("ticket_flow.written", lang))
-    for path in written:
-        _say(f"  {for_rich(str(path))}")
-
-
-def _say(message: str) -> None:
-    from walletaid.console import say
-
-    say(message)

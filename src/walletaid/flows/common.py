@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -146,3 +148,28 @@ def emit(result: BaseModel, fmt: Format, lang: Lang, renderer: str) -> None:
         console.print_markdown(module.render_markdown(result, lang))
     else:
         console.print_renderable(module.render_text(result, lang))
+
+
+def check_out_dir(out: str, lang: Lang) -> Path:
+    """The ``--out`` folder, which must exist and be writable (checked before anything is asked or built)."""
+    path = Path(out).expanduser()
+    if not path.is_dir():
+        raise InputError([Problem("--out", t("ticket_flow.out_not_dir", lang, path=out))])
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise InputError([Problem("--out", t("ticket_flow.out_not_writable", lang, path=out))])
+    return path
+
+
+def exists_error(path: Path, lang: Lang) -> InputError:
+    """The refusal to overwrite ``path`` (nothing was written), naming ``--force``."""
+    return InputError([Problem("--out", t("ticket_flow.file_exists", lang, path=str(path)))])
+
+
+def tell_written(written: Sequence[Path], lang: Lang) -> None:
+    """List the files just written (on stderr)."""
+    from walletaid.console import say
+    from walletaid.textsafe import for_rich
+
+    say(t("ticket_flow.written", lang))
+    for path in written:
+        say(f"  {for_rich(str(path))}")

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from walletaid.errors import InputError, Problem
-from walletaid.flows.common import DraftKept, Format, emit, finish_draft, validate_model
+from walletaid.flows.common import (
+    DraftKept, Format, check_out_dir, emit, exists_error, finish_draft, tell_written, validate_model,
+)
 from walletaid.i18n import Lang, t
 
 COMMAND = "prepare-ticket"
-
-
-def _check_out_dir(out: str, lang: Lang) -> Path:
-    path = Path(out).expanduser()
-    if not path.is_dir():
-        raise InputError([Problem("--out", t("ticket_flow.out_not_dir", lang, path=out))])
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise InputError([Problem("--out", t("ticket_flow.out_not_writable", lang, path=out))])
-    return path
 
 
 def _build(raw: dict[str, Any], lang: Lang, now: datetime, case_id: str) -> Any:
@@ -68,7 +60,7 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
     """Prepare the case, export its files (never overwriting without ``--force``) and show the summary."""
     from walletaid.caseid import new_case_id
 
-    out_dir = _check_out_dir(out, lang)
+    out_dir = check_out_dir(out, lang)
     now = datetime.now().astimezone()
     case_id = new_case_id(now)
     if answers_file is not None:
@@ -100,17 +92,14 @@ def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool,
         return export_case(doc, out_dir, force=force, bundle=bundle,
                            evidence_paths=[Path(p) for p in (answers.evidence or [])])
     except FileExists as exists:
-        raise InputError([Problem("--out", t("ticket_flow.file_exists", lang, path=str(exists.path)))]) from None
+        raise exists_error(exists.path, lang) from None
     except EvidenceChanged as changed:
         raise InputError([Problem("evidence", t("ticket_flow.evidence_changed", lang, name=str(changed)))]) from None
 
 
 def _tell_written(written: list[Path], case_id: str, saved: bool, lang: Lang) -> None:
     from walletaid.console import say
-    from walletaid.textsafe import for_rich
 
-    say(t("ticket_flow.written", lang))
-    for path in written:
-        say(f"  {for_rich(str(path))}")
+    tell_written(written, lang)
     if saved:
         say(t("flows.saved_case", lang, case_id=case_id))
