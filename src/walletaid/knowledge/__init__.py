@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -18,10 +18,13 @@ from pydantic import BaseModel
 M = TypeVar("M", bound=BaseModel)
 
 
+FOLDER = Path(__file__).resolve().parent
+"""The data files ship as plain files in the package (read directly, like the message catalogues)."""
+
+
 def read_json(name: str) -> object:
     """The parsed content of ``knowledge/<name>.json``."""
-    path = resources.files("walletaid.knowledge").joinpath(f"{name}.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads((FOLDER / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
