@@ -5,7 +5,6 @@ says which answers make a cause likely (symptom priors, text patterns, context a
 and holds the fallback contact table used while no contacts engine is available.
 """
 
-from __future__ import annotations
 
 import re
 from typing import Literal
@@ -26,10 +25,10 @@ class CauseInfo(Strict):
     explanation: Text
     steps: list[Text] = Field(min_length=3)
     steps_by_wallet: dict[Wallet, list[Text]] = Field(
-        default_factory=dict, description="replaces `steps` for that wallet kind (e.g. crypto)"
+        default={}, description="replaces `steps` for that wallet kind (e.g. crypto)"
     )
     when_to_contact: Text
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default=[])
 
     def steps_for(self, wallet: Wallet) -> list[Text]:
         """The steps for this wallet kind."""
@@ -95,7 +94,7 @@ class Thresholds(Strict):
     urgent_boost: float = Field(gt=0, description="added to urgent causes so they rank above the rest")
 
     @model_validator(mode="after")
-    def _ordered(self) -> Thresholds:
+    def _ordered(self) -> "Thresholds":
         if not self.min_score <= self.medium <= self.high:
             raise ValueError("thresholds must satisfy min_score <= medium <= high")
         return self
@@ -128,7 +127,7 @@ class DiagnoseRules(Strict):
     urgent_symptoms: dict[Symptom, CauseId]
     patterns: list[Pattern] = Field(min_length=1)
     support_patterns: list[Pattern] = Field(
-        default_factory=list,
+        default=[],
         description="problems only the provider's support can solve (wrong chain, missing memo): evidence for `unknown`",
     )
     negation: str = Field(description="regex, anchored with $, for a negation cue at the end of the text before a hit")
@@ -139,7 +138,7 @@ class DiagnoseRules(Strict):
     _check_negation = field_validator("negation")(_compile)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> DiagnoseRules:
+    def _unique_ids(self) -> "DiagnoseRules":
         if any(p.cause != "unknown" or p.urgent for p in self.support_patterns):
             raise ValueError("support_patterns must point to `unknown` and not be urgent")
         ids = [p.id for p in self.patterns + self.support_patterns]

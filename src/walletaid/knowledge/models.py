@@ -1,6 +1,5 @@
 """Building blocks shared by the knowledge-base models: bilingual text and sources."""
 
-from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -83,7 +83,7 @@ class CaseRecord(BaseModel):
     created_at: datetime
     closed_at: datetime | None = None
     document: dict[str, Any]
-    contacts: list[ContactEntry] = Field(default_factory=list)
+    contacts: list[ContactEntry] = Field(default=[])
 
 
 FollowUpReason = Literal["promise_overdue", "repeated_contacts", "no_reply_15_days"]
@@ -102,12 +102,12 @@ class FollowUp(BaseModel):
 
     next_promise: Promise | None = Field(default=None, description="the promise still pending (future or overdue)")
     overdue: bool = False
-    missed_promises: list[MissedPromise] = Field(default_factory=list)
+    missed_promises: list[MissedPromise] = Field(default=[])
     unresolved_contacts: int = 0
     days_since_first_contact: int | None = None
     resolved: bool = False
     needs_escalation: bool = False
-    reasons: list[FollowUpReason] = Field(default_factory=list)
+    reasons: list[FollowUpReason] = Field(default=[])
     suggest_close: bool = False
     suggest_first_contact: bool = False
 
@@ -215,7 +215,7 @@ class EscalationPlan(BaseModel):
     fraud: bool
     follow_up: FollowUp
     steps: list[EscalationStep] = Field(min_length=1)
-    references: list[str] = Field(default_factory=list, description="reference numbers from the contact log")
+    references: list[str] = Field(default=[], description="reference numbers from the contact log")
     rule: str
 
 

@@ -1,6 +1,5 @@
 """A support channel as shown to the user and in JSON outputs."""
 
-from __future__ import annotations
 
 from typing import Literal
 

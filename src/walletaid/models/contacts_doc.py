@@ -5,11 +5,9 @@
 is what ``contacts --verify`` prints.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from walletaid.knowledge.models import Source, Strict, Text
 from walletaid.models.contact import ChannelKind, ContactChannel
@@ -18,6 +16,10 @@ ProviderGroup = Literal["ecny", "operator", "crypto", "public"]
 MatchHow = Literal["exact", "edit_distance", "brand_in_domain", "homoglyph", "punycode", "digits"]
 Verdict = Literal["official", "not_official", "lookalike"]
 InputKind = Literal["phone", "domain", "url"]
+
+# The output documents below are built only by the ``contacts`` command; every other
+# command imports this module for ``Directory``, so their schemas are built on first use.
+_ON_FIRST_USE = ConfigDict(defer_build=True)
 
 
 class DirChannel(Strict):
@@ -36,8 +38,8 @@ class Provider(Strict):
     id: str = Field(min_length=1)
     group: ProviderGroup
     name: Text
-    aliases: list[str] = Field(default_factory=list, description="other names accepted by `contacts PROVIDER`")
-    brands: list[str] = Field(default_factory=list, description="brand words whose use in other domains is a lookalike")
+    aliases: list[str] = Field(default=[], description="other names accepted by `contacts PROVIDER`")
+    brands: list[str] = Field(default=[], description="brand words whose use in other domains is a lookalike")
     channels: list[DirChannel] = Field(min_length=1)
     note: Text | None = None
     source: Source
@@ -55,11 +57,13 @@ class Directory(Strict):
     """``knowledge/contacts.json``."""
 
     providers: list[Provider] = Field(min_length=1)
-    known_fakes: list[KnownFake] = Field(default_factory=list)
+    known_fakes: list[KnownFake] = Field(default=[])
 
 
 class ProviderDoc(BaseModel):
     """One provider as shown by ``walletaid contacts``."""
+
+    model_config = _ON_FIRST_USE
 
     id: str
     group: ProviderGroup
@@ -71,6 +75,8 @@ class ProviderDoc(BaseModel):
 class ContactsDoc(BaseModel):
     """``walletaid contacts [PROVIDER] --format json``."""
 
+    model_config = _ON_FIRST_USE
+
     schema_version: Literal[1] = 1
     command: Literal["contacts"] = "contacts"
     lang: Literal["zh", "en"]
@@ -79,6 +85,8 @@ class ContactsDoc(BaseModel):
 
 class VerifyMatch(BaseModel):
     """An official entry that the checked value equals or resembles."""
+
+    model_config = _ON_FIRST_USE
 
     provider: str
     name: str
@@ -89,14 +97,16 @@ class VerifyMatch(BaseModel):
 class VerifyResult(BaseModel):
     """``walletaid contacts --verify X --format json``."""
 
+    model_config = _ON_FIRST_USE
+
     schema_version: Literal[1] = 1
     command: Literal["contacts"] = "contacts"
     lang: Literal["zh", "en"]
     input: str
     kind: InputKind
     verdict: Verdict
-    matches: list[VerifyMatch] = Field(default_factory=list)
+    matches: list[VerifyMatch] = Field(default=[])
     known_fake: bool = Field(default=False, description="the value is a published fake 'official' number")
-    flags: list[str] = Field(default_factory=list, description="link warnings: raw_ip, shortener, apk, punycode, userinfo, brand_in_host, gov_in_host, embedded_domain, risky_tld")
+    flags: list[str] = Field(default=[], description="link warnings: raw_ip, shortener, apk, punycode, userinfo, brand_in_host, gov_in_host, embedded_domain, risky_tld")
     note: str | None = None
-    advice: list[str] = Field(default_factory=list)
+    advice: list[str] = Field(default=[])

@@ -1,6 +1,5 @@
 """The ``diagnose`` answers file (contract keys) and the ``Diagnosis`` JSON document."""
 
-from __future__ import annotations
 
 from typing import Literal
 
@@ -57,7 +56,7 @@ class Cause(BaseModel):
     title: str
     explanation: str
     steps: list[str]
-    reasons: list[str] = Field(default_factory=list, description="why this cause was matched")
+    reasons: list[str] = Field(default=[], description="why this cause was matched")
     when_to_contact: str | None = None
 
 
@@ -71,7 +70,7 @@ class Diagnosis(BaseModel):
     operator: Operator | None = None
     symptom: Symptom
     urgent: bool
-    urgent_actions: list[str] = Field(default_factory=list, description="what to do right now when urgent")
+    urgent_actions: list[str] = Field(default=[], description="what to do right now when urgent")
     causes: list[Cause] = Field(min_length=1)
     contact: list[ContactChannel]
     next_steps: list[str]

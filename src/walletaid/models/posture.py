@@ -87,7 +87,7 @@ class PostureResult(BaseModel):
     grade_label: str = Field(description="what the grade means, in words")
     grade_before_cap: Grade = Field(description="the grade the score alone gives")
     grade_capped_by: list[str] = Field(
-        default_factory=list,
+        default=[],
         description="ids of the critical findings that lowered the grade (empty when the cap changed nothing)",
     )
     points: int

@@ -23,7 +23,7 @@ class PatternDef(Strict):
 
     re: str = Field(min_length=1)
     severity: Severity | None = None
-    requires: list[str] = Field(default_factory=list, description="the pattern runs only if one of these words is in the text (speed)")
+    requires: list[str] = Field(default=[], description="the pattern runs only if one of these words is in the text (speed)")
 
 
 class SignalDef(Strict):
@@ -33,7 +33,7 @@ class SignalDef(Strict):
     severity: Severity
     kind: SignalKind = Field(description="request signals are dropped when the clause is negated or the text is a notice")
     explanation: Text
-    patterns: list[PatternDef] = Field(default_factory=list)
+    patterns: list[PatternDef] = Field(default=[])
 
 
 class Combo(Strict):
@@ -49,7 +49,7 @@ class LinkData(Strict):
     risky_tlds: list[str]
     common_tlds: list[str]
     phish_words: list[str]
-    brands: list[str] = Field(default_factory=list, description="well-known brand words (no hyphens): one inside another site's address is a disguise")
+    brands: list[str] = Field(default=[], description="well-known brand words (no hyphens): one inside another site's address is a disguise")
 
 
 class SignalsFile(Strict):
@@ -61,7 +61,7 @@ class SignalsFile(Strict):
     scam_after: str = Field(description="regex: a clause that calls the request a scam (…都是诈骗 / ... is a scam)")
     notice_markers: str = Field(description="regex: anti-fraud notice wording")
     call_cues: str = Field(description="regex: words that tell the reader to call or add a number")
-    combos: list[Combo] = Field(default_factory=list)
+    combos: list[Combo] = Field(default=[])
     links: LinkData
 
 
@@ -85,12 +85,12 @@ class LinkFinding(BaseModel):
     host: str
     registered_domain: str
     verdict: Literal["official", "not_official", "lookalike"]
-    flags: list[str] = Field(default_factory=list)
+    flags: list[str] = Field(default=[])
     signs: list[str] = Field(
-        default_factory=list,
+        default=[],
         description="how the address is built: brand_in_host, gov_in_host, embedded_domain (disguises), risky_tld, brand_own_domain",
     )
-    matches: list[VerifyMatch] = Field(default_factory=list)
+    matches: list[VerifyMatch] = Field(default=[])
 
 
 class PhoneFinding(BaseModel):
@@ -102,7 +102,7 @@ class PhoneFinding(BaseModel):
     verdict: Literal["official", "not_official", "lookalike"]
     known_fake: bool = False
     call_instruction: bool = Field(default=False, description="the message tells the reader to call / add it")
-    matches: list[VerifyMatch] = Field(default_factory=list)
+    matches: list[VerifyMatch] = Field(default=[])
 
 
 class MessageCheck(BaseModel):
@@ -113,8 +113,8 @@ class MessageCheck(BaseModel):
     lang: Literal["zh", "en"]
     mode: Literal["message"] = "message"
     verdict: MessageVerdict
-    signals: list[Signal] = Field(default_factory=list)
-    links: list[LinkFinding] = Field(default_factory=list)
-    phones: list[PhoneFinding] = Field(default_factory=list)
-    advice: list[str] = Field(default_factory=list)
+    signals: list[Signal] = Field(default=[])
+    links: list[LinkFinding] = Field(default=[])
+    phones: list[PhoneFinding] = Field(default=[])
+    advice: list[str] = Field(default=[])
     text: str = Field(default="", exclude=True, description="the normalised message the spans refer to (not exported)")

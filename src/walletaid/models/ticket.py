@@ -133,7 +133,7 @@ class IssueSection(BaseModel):
     occurred_at: str = Field(description="ISO 8601 with offset, or a date when no time of day was given")
     occurred_at_precision: Literal["day", "minute", "second"]
     timezone: str = Field(description="UTC offset of occurred_at, e.g. +08:00")
-    steps: list[str] = Field(default_factory=list)
+    steps: list[str] = Field(default=[])
     error_message: str | None = None
     description: str | None = None
     network: Network | None = None
@@ -195,9 +195,9 @@ class CaseDocument(BaseModel):
     issue: IssueSection
     transaction: TransactionSection | None = None
     device: DeviceSection
-    evidence: list[EvidenceItem] = Field(default_factory=list)
+    evidence: list[EvidenceItem] = Field(default=[])
     diagnosis: Diagnosis
-    redactions: list[RedactionEntry] = Field(default_factory=list)
-    missing: list[MissingItem] = Field(default_factory=list)
+    redactions: list[RedactionEntry] = Field(default=[])
+    missing: list[MissingItem] = Field(default=[])
     opener: list[str] = Field(description="three sentences to open the call or chat with")
     write_down: list[str] = Field(description="what to write down during the contact")

@@ -6,7 +6,6 @@ prompts them (``wizard/prompt.py``); ``--answers`` replays them
 :meth:`Question.parse`, so the two paths cannot drift apart.
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
