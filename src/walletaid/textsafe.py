@@ -9,11 +9,12 @@ never clear the screen.  :func:`for_rich` also escapes Rich markup, so
 
 from __future__ import annotations
 
-import re
+
+from walletaid.lazyre import compile_lazily
 
 # CSI, OSC (ended by BEL or ST), and other two-byte ESC sequences.  All
 # quantifiers are over disjoint classes, so matching stays linear.
-_ESCAPES = re.compile(
+_ESCAPES = compile_lazily(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS / SOS / PM / APC strings
@@ -22,7 +23,7 @@ _ESCAPES = re.compile(
 )
 # C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that
 # can make text read differently from what it is.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = compile_lazily(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str, *, keep_newlines: bool = True) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from walletaid.lazyre import compile_lazily
 from walletaid.models.contacts_doc import Directory, VerifyMatch
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
@@ -22,8 +23,8 @@ _CONFUSABLES = str.maketrans(
     "аеорсухіјԁѕһԛԝɡοαικνρτυ0135|",
     "aeopcyxijdshqwgoaikvptuolesl",
 )
-_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
-_DIGITS_ONLY = re.compile(r"\d+")
+_PHONE_SEPARATORS = compile_lazily(r"[\s\-().]")
+_DIGITS_ONLY = compile_lazily(r"\d+")
 
 
 class PhoneKey(NamedTuple):
@@ -329,16 +330,16 @@ def find_links(text: str, common_tlds: frozenset[str]) -> list[tuple[int, int, s
     return out
 
 
-_LINK_RE = re.compile(
+_LINK_RE = compile_lazily(
     r"(?<![\w@.])((?:https?|hxxps?)://|www\.)?"
     r"(?:[a-z0-9\u00c0-\u024f\u0370-\u04ff](?:[a-z0-9\u00c0-\u024f\u0370-\u04ff\-]{0,62})\.){1,8}"
     r"(?:xn--[a-z0-9\-]{1,59}|[a-z]{2,24})(?::\d{1,5})?"
     r"(?:[/?#][\x21-\x7e]{0,2000})?",
     re.IGNORECASE | re.ASCII,
 )
-_IP_LINK_RE = re.compile(r"(?<![\w.])(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[\x21-\x7e]{0,2000})?")
+_IP_LINK_RE = compile_lazily(r"(?<![\w.])(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[\x21-\x7e]{0,2000})?")
 # ASCII-only edges: a number written straight after Chinese text ("加QQ3091552871进行登记") is still a number.
-_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_.+])(?:\+|00)?\d[\d \-()]{1,18}\d(?![0-9A-Za-z_])")
+_PHONE_RE = compile_lazily(r"(?<![0-9A-Za-z_.+])(?:\+|00)?\d[\d \-()]{1,18}\d(?![0-9A-Za-z_])")
 
 
 def find_ip_links(text: str) -> list[tuple[int, int, str]]:

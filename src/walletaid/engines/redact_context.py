@@ -12,32 +12,33 @@ from __future__ import annotations
 import re
 
 from walletaid.engines.redact_detect import MARKER_PREFIX, Hit, marker
+from walletaid.lazyre import compile_lazily
 
 # --- verification codes ----------------------------------------------------------------------
 
-_CODE_WORD = re.compile(
+_CODE_WORD = compile_lazily(
     r"验证码|校验码|动态码|短信码|动态密码|确认码|安全码|授权码"
     r"|(?<![A-Za-z])(?:(?:verification|security|auth(?:entication)?|confirmation|login|sms|2fa|one[\s-]time)"
     r"[\s-]{1,3}(?:codes?|otp|pass(?:word|code))|codes?|otp|tac)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # "error code 1001", "zip code 100000": numbers that are not secrets.
-_NOT_SECRET_CODE = re.compile(
+_NOT_SECRET_CODE = compile_lazily(
     r"(?:error|err|zip|postal|post|area|country|promo|promotion|coupon|discount|invite|invitation"
     r"|referral|claim|prize|bonus|qr|status|reason|response|return|exit|swift|sort|branch|product|source|colou?r"
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
     r"[\s_-]*$",
     re.IGNORECASE,
 )
-_CODE_TOKEN = re.compile(r"(?<![0-9A-Za-z*])(?:[0-9]{3}[ -][0-9]{3}|[0-9A-Za-z]{4,8})(?![0-9A-Za-z*])")
-_DIGIT = re.compile(r"[0-9]")
-_ALNUM_STAR = re.compile(r"[0-9A-Za-z*]")
-_CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,]|\.(?:\s|$)")
-_LEAD = re.compile(r"[\s:：=\-—,，]*")
-_CALL_WORDS = re.compile(r"拨打|打给|打了|致电|电话|热线|客服|(?<![A-Za-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)", re.I)
+_CODE_TOKEN = compile_lazily(r"(?<![0-9A-Za-z*])(?:[0-9]{3}[ -][0-9]{3}|[0-9A-Za-z]{4,8})(?![0-9A-Za-z*])")
+_DIGIT = compile_lazily(r"[0-9]")
+_ALNUM_STAR = compile_lazily(r"[0-9A-Za-z*]")
+_CLAUSE_BREAK = compile_lazily(r"[。！？!?；;\n，,]|\.(?:\s|$)")
+_LEAD = compile_lazily(r"[\s:：=\-—,，]*")
+_CALL_WORDS = compile_lazily(r"拨打|打给|打了|致电|电话|热线|客服|(?<![A-Za-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)", re.I)
 _UNIT_AFTER = set("元块分秒次年月日号个位笔天小时万千百%")
 _UNIT_BEFORE = set("¥￥$")
-_BEFORE_JOIN = re.compile(r"[\s:：=]*|.*(?:是|为|為|(?<![A-Za-z])(?:is|are|was)(?![A-Za-z])).*", re.I | re.S)
+_BEFORE_JOIN = compile_lazily(r"[\s:：=]*|.*(?:是|为|為|(?<![A-Za-z])(?:is|are|was)(?![A-Za-z])).*", re.I | re.S)
 _AFTER_WINDOW = 24
 _BEFORE_WINDOW = 24
 
@@ -109,7 +110,7 @@ def find_codes(text: str) -> list[Hit]:
 
 # --- passwords and PINs ----------------------------------------------------------------------
 
-_PASSWORD = re.compile(
+_PASSWORD = compile_lazily(
     r"(?:支付密码|登录密码|交易密码|取款密码|密码|口令|PIN码"
     r"|(?<![A-Za-z])(?:password|passcode|passwd|pwd|pin(?:\s?code)?)(?![A-Za-z]))"
     r"(?P<conn>[ \t]*(?:(?:(?:is|was|(?:changed|set)[ \t]to)(?=[ \t])|改成了?|改为|设为|设置为|设成了?|换成了?|:|：|=|是|为|為)[ \t]*){0,2})"

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Literal, NamedTuple
 
+from walletaid.lazyre import compile_lazily
+
 RedactionKind = Literal[
     "phone",
     "email",
@@ -61,7 +63,7 @@ def apply_hits(text: str, hits: list[Hit]) -> tuple[str, list[Hit]]:
 
 # --- labels: a number right after "订单号" / "txid" is a reference, not a card or a key ------
 
-_LABEL = re.compile(
+_LABEL = compile_lazily(
     r"(?:交易单号|交易号|订单号|订单编号|商户单号|流水号|单号|交易哈希|哈希"
     r"|(?<![A-Za-z])(?:txid|tx\s?hash|tx\s?id|transaction\s(?:id|no|number|hash)|order\s(?:id|no|number)"
     r"|reference|ref|hash|txn))(?:\s{0,2}(?:is|was|是|为)(?![A-Za-z]))?[\s:：#=.]{0,3}$",
@@ -81,14 +83,14 @@ def is_reference(text: str, start: int, field: str) -> bool:
 # --- private keys ----------------------------------------------------------------------------
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
-_KEY = re.compile(
+_KEY = compile_lazily(
     rf"(?<![0-9A-Za-z])(?:"
     rf"(?P<hex>(?:0[xX])?[0-9a-fA-F]{{64}})"
     rf"|(?P<wif>5[{_B58}]{{50}}|[KL][{_B58}]{{51}})"
     rf"|(?P<ext>[xtyzuv]prv[{_B58}]{{100,112}})"
     rf")(?![0-9A-Za-z])"
 )
-_KEY_WORD = re.compile(
+_KEY_WORD = compile_lazily(
     r"(?:私钥|密钥|(?<![A-Za-z])(?:private|secret)[\s_-]?key(?![A-Za-z]))[\s:：=是为]{0,4}"
     r"(?P<value>[0-9A-Za-z+/=]{32,})",
     re.IGNORECASE,
@@ -109,7 +111,7 @@ def find_private_keys(text: str, field: str) -> list[Hit]:
 
 # --- e-mail ----------------------------------------------------------------------------------
 
-_EMAIL = re.compile(
+_EMAIL = compile_lazily(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,63}(?![A-Za-z0-9\-])"
 )
 
@@ -121,7 +123,7 @@ def find_emails(text: str, mask: MaskFn) -> list[Hit]:
 
 # --- resident ID numbers (GB 11643) ----------------------------------------------------------
 
-_ID = re.compile(r"(?<![0-9])[1-8]\d{5}[ -]?\d{8}[ -]?\d{3}(?:\d(?![0-9])|[Xx](?![0-9A-Za-z]))")
+_ID = compile_lazily(r"(?<![0-9])[1-8]\d{5}[ -]?\d{8}[ -]?\d{3}(?:\d(?![0-9])|[Xx](?![0-9A-Za-z]))")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -154,10 +156,10 @@ def find_id_numbers(text: str) -> list[Hit]:
 
 # --- bank cards (Luhn) -----------------------------------------------------------------------
 
-_DIGIT_GROUPS = re.compile(r"(?<![0-9])[0-9]+(?:[ -][0-9]+)*")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGIT_GROUPS = compile_lazily(r"(?<![0-9])[0-9]+(?:[ -][0-9]+)*")
+_DIGITS = compile_lazily(r"[0-9]+")
 _LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
-_CARD_WORD = re.compile(r"(?:卡号|银行卡|(?<![A-Za-z])card)", re.IGNORECASE)
+_CARD_WORD = compile_lazily(r"(?:卡号|银行卡|(?<![A-Za-z])card)", re.IGNORECASE)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -214,7 +216,7 @@ def _labelled_not_card(text: str, start: int, field: str) -> bool:
 
 # --- Chinese mobile numbers ------------------------------------------------------------------
 
-_PHONE = re.compile(r"(?<![0-9+])(?:(?:\+|00)\s?86[ -]?|\(\+?86\)\s?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
+_PHONE = compile_lazily(r"(?<![0-9+])(?:(?:\+|00)\s?86[ -]?|\(\+?86\)\s?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
 
 
 def find_phones(text: str, mask: MaskFn) -> list[Hit]:

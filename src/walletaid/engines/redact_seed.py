@@ -14,15 +14,16 @@ import re
 from functools import lru_cache
 
 from walletaid.engines.redact_detect import MARKER_PREFIX, Hit, marker
+from walletaid.lazyre import compile_lazily
 
 LONG_RUN = 8
 SHORT_RUN = 3
 _KEYWORD_REACH = 40
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = compile_lazily(r"[^\W\d_]+")
 _GAP_CHARS = set(" \t\r\n,，、;；()（）[]-|/#*\"'“”")
-_NUMBERING = re.compile(r"(?<!\d)\d{1,2}(?!\d)[.)、:：]?")
-_KEYWORD = re.compile(
+_NUMBERING = compile_lazily(r"(?<!\d)\d{1,2}(?!\d)[.)、:：]?")
+_KEYWORD = compile_lazily(
     r"助记词|助记码|恢复短语|恢复词|种子短语|(?<![A-Za-z])(?:secret\s{1,3}recovery\s{1,3}phrase"
     r"|seed\s{1,3}(?:phrase|words?)|recovery\s{1,3}(?:phrase|words?|seed)|backup\s{1,3}phrase|mnemonic)(?![A-Za-z])",
     re.IGNORECASE,

@@ -21,28 +21,29 @@ from typing import NamedTuple
 
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
+from walletaid.lazyre import compile_lazily
 from walletaid.models.scam import LinkFinding, MessageCheck, PhoneFinding, Signal, SignalsFile
 from walletaid.textsafe import clean
 
 MAX_CHARS = 2_000_000
 POINTS = {"high": 4, "medium": 2, "low": 1}
 RANK = {"low": 0, "medium": 1, "high": 2}
-_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_ZERO_WIDTH = compile_lazily("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 _TRAD = str.maketrans(
     "驗證碼為給發說請帳號戶轉賬銀們個這裡會將凍結鎖關閉幫單賠償貸註銷額來電話聯繫碼務處辦錢網絡購買應該"
     "種從沒問題紅領獎勵幣鏈連接額戰財產警察檢院審調查護營運費稅條點擊載裝遠螢幕進開見頁輸填寫報電聽讀",
     "验证码为给发说请帐号户转账银们个这里会将冻结锁关闭帮单赔偿贷注销额来电话联系码务处办钱网络购买应该"
     "种从没问题红领奖励币链连接额战财产警察检院审调查护营运费税条点击载装远屏幕进开见页输填写报电听读",
 )
-_TRAD_RE = re.compile("[" + "".join(chr(k) for k, v in _TRAD.items() if chr(k) != v) + "]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_TRAD_RE = compile_lazily("[" + "".join(chr(k) for k, v in _TRAD.items() if chr(k) != v) + "]")
+_CJK = compile_lazily(r"[\u3400-\u9fff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_CLAUSE_END = re.compile(r"[。!?\n,;，；:：]")
-_SENTENCE_END = re.compile(r"[。!?\n]")
+_CLAUSE_END = compile_lazily(r"[。!?\n,;，；:：]")
+_SENTENCE_END = compile_lazily(r"[。!?\n]")
 _AMOUNT_AFTER = set("元块万千%年月日号时分秒")
 _AMOUNT_BEFORE = set("¥￥$£€")
 _LONG_TEXT = 4096
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_DECIMAL_POINT = compile_lazily(r"(?<=\d)\.(?=\d)")
 _DISGUISES = frozenset({"brand_in_host", "gov_in_host", "embedded_domain"})
 
 
