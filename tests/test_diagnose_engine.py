@@ -395,6 +395,15 @@ def test_reason_quotes_what_matched_and_hides_long_numbers() -> None:
     assert "123456" not in reasons
 
 
+@pytest.mark.parametrize("kind", ["verification_code", "password", "bank_card", "seed_phrase"])
+def test_redaction_markers_are_not_read_as_the_user_s_words(kind: str) -> None:
+    # the flow redacts before diagnosing: "[REDACTED:verification_code]" must not match "verification code"
+    result = diagnose(_answers("suspicious_contact", E, f"对方让我把 [REDACTED:{kind}] 发给他"), "en")
+    reasons = " ".join(r for cause in result.causes for r in cause.reasons).lower()
+    assert "redacted" not in reasons
+    assert kind.replace("_", " ") not in reasons
+
+
 def test_error_message_weighs_more_than_description() -> None:
     both = DiagnoseAnswers(
         wallet="ecny", symptom="payment_failed", error_message="余额不足", description="网络好像有点慢"

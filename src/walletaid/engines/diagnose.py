@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from walletaid.engines.redact_detect import without_markers
 from walletaid.engines.textmatch import find, normalize, quote
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
@@ -93,7 +94,7 @@ def collect_evidence(answers: DiagnoseAnswers, lang: Lang) -> dict[str, Evidence
 
 
 def _add_patterns(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, evidence: dict[str, Evidence]) -> None:
-    texts = {f: normalize(getattr(answers, f) or "") for f in TEXT_FIELDS}
+    texts = {f: normalize(without_markers(getattr(answers, f) or "")) for f in TEXT_FIELDS}
     for pattern in [*kb.patterns, *kb.support_patterns]:
         best: tuple[float, str, str] | None = None
         negation = kb.negation if pattern.negatable else None

@@ -36,6 +36,14 @@ def marker(kind: RedactionKind) -> str:
     return f"{MARKER_PREFIX}{kind}]"
 
 
+_MARKER = compile_lazily(r"\[REDACTED:[a-z_]+\]")
+
+
+def without_markers(text: str) -> str:
+    """``text`` with each redaction marker replaced by a space: words the user never typed must not count."""
+    return _MARKER.sub(" ", text) if MARKER_PREFIX in text else text
+
+
 class Hit(NamedTuple):
     """A span of the text to replace, what it is and what to put instead."""
 
