@@ -96,3 +96,26 @@ def test_fresh_discards_the_draft(home: Path) -> None:
     status, _ = finish(child)
     assert status == 130
     assert not (home / "drafts" / "diagnose.json").exists()
+
+
+def test_long_choices_wrap_at_40_columns(home: Path) -> None:
+    # prompt_toolkit cuts a line at the edge: without wrapping, the end of a long choice is never drawn
+    child = spawn(["diagnose"], home, lang="en", columns=40)
+    child.expect_exact("Which kind of wallet is it?")
+    child.expect_exact("wallet in a bank app)")                     # 2nd line of the e-CNY choice
+    child.send(ENTER)
+    select(child, "Which bank (operator) opened", 0)
+    child.expect_exact("What happened?")
+    child.expect_exact("police contacted me")                       # end of the suspicious-contact choice
+    child.send(CTRL_C)
+    status, _ = finish(child)
+    assert status == 130
+
+
+def test_long_choices_wrap_at_40_columns_in_chinese(home: Path) -> None:
+    child = spawn(["diagnose"], home, lang="zh", columns=40)
+    child.expect_exact("您用的是哪种钱包？")
+    child.expect_exact("App 里的数字人民币钱包）")                      # the e-CNY choice's 2nd line, whole
+    child.send(CTRL_C)
+    status, _ = finish(child)
+    assert status == 130

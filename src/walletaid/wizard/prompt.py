@@ -9,6 +9,7 @@ end of input raises :class:`Interrupted` carrying the answers given so far.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -69,9 +70,51 @@ def _instruction(question: Question, lang: Lang) -> str | None:
     return "(" + "; ".join(parts) + ")" if parts else None
 
 
+# questionary draws a choice after a 3-cell pointer (" » "), a checkbox choice also after "○ ",
+# and its list cuts lines at the terminal's edge (prompt_toolkit cannot wrap at word boundaries).
+SELECT_INDENT = 3
+CHECKBOX_INDENT = 5
+
+
+def wrap_title(title: str, width: int, indent: int) -> str:
+    """``title`` broken at word (or CJK character) boundaries to fit ``width`` cells after ``indent``."""
+    from rich.cells import cell_len
+
+    from walletaid.render.layout import break_offsets
+
+    room = max(10, width - indent - 1)  # one spare cell: writing the last one makes some terminals wrap
+    if cell_len(title) <= room:
+        return title
+    cuts = [0, *break_offsets(title, room), len(title)]
+    lines = [title[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+    return ("\n" + " " * indent).join(line for line in lines if line)
+
+
+class ChoiceTitle(str):
+    """A choice's title: the plain text, which questionary echoes as the answer, and its wrapped form.
+
+    questionary draws the list with ``"{}".format(title)``, so ``__format__`` gives the wrapped
+    lines there, while the echoed answer stays one line that the terminal wraps (a newline in the
+    echo would make prompt_toolkit cut its first line).
+    """
+
+    wrapped: str
+
+    def __new__(cls, text: str, width: int, indent: int) -> "ChoiceTitle":
+        title = super().__new__(cls, text)
+        title.wrapped = wrap_title(text, width, indent)
+        return title
+
+    def __format__(self, spec: str) -> str:
+        return self.wrapped if not spec else str.__format__(self, spec)
+
+
 def _choices(question: Question, lang: Lang, checked: Iterable[str] = ()) -> list[QChoice]:
     ticked = set(checked)
-    return [QChoice(title=c.label.get(lang), value=c.value, checked=c.value in ticked) for c in question.choices]
+    width = shutil.get_terminal_size().columns
+    indent = CHECKBOX_INDENT if question.kind == "checkbox" else SELECT_INDENT
+    return [QChoice(title=ChoiceTitle(c.label.get(lang), width, indent), value=c.value, checked=c.value in ticked)
+            for c in question.choices]
 
 
 def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
@@ -91,7 +134,8 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
         picked = prompt.unsafe_ask()
         labels = [c.label.get(lang) for c in question.choices if c.value in picked]
         if labels:  # questionary's own summary ("done (2 selections)") is English only
-            questionary.print("  ✓ " + ("；" if lang == "zh" else "; ").join(labels), style="fg:ansicyan")
+            picks = ("；" if lang == "zh" else "; ").join(labels)
+            questionary.print("  ✓ " + wrap_title(picks, shutil.get_terminal_size().columns, 4), style="fg:ansicyan")
         return parse_answer(question, picked, lang)
     if kind == "confirm":
         return questionary.confirm(message, default=bool(default), style=STYLE).unsafe_ask()

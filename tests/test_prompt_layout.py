@@ -1,0 +1,34 @@
+"""Choice titles in the wizard: wrapped for the list, one line for the echoed answer."""
+
+from rich.cells import cell_len
+
+from walletaid.wizard.prompt import ChoiceTitle, wrap_title
+
+LONG_EN = "A payment failed (scan to pay, transfer or purchase did not go through)"
+LONG_ZH = "数字人民币（数字人民币 App，或银行 App 里的数字人民币钱包）"
+
+
+def test_wrapped_lines_fit_and_keep_every_word() -> None:
+    for text in (LONG_EN, LONG_ZH):
+        lines = wrap_title(text, 40, 3).split("\n")
+        assert len(lines) > 1
+        assert all(cell_len(line) <= 40 - 1 for line in lines)
+        assert all(line.startswith("   ") for line in lines[1:])
+        assert "".join(line.strip() for line in lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_words_are_not_cut() -> None:
+    lines = [line.strip() for line in wrap_title(LONG_EN, 40, 3).split("\n")]
+    assert " ".join(lines) == LONG_EN
+
+
+def test_short_titles_and_wide_terminals_are_left_alone() -> None:
+    assert wrap_title("Yes", 40, 3) == "Yes"
+    assert wrap_title(LONG_EN, 200, 3) == LONG_EN
+
+
+def test_choice_title_is_plain_text_but_formats_wrapped() -> None:
+    title = ChoiceTitle(LONG_EN, 40, 5)
+    assert title == LONG_EN and str(title) == LONG_EN           # what questionary echoes as the answer
+    assert "{}".format(title) == wrap_title(LONG_EN, 40, 5)     # what questionary draws in the list
+    assert "\n     " in f"{title}"
