@@ -81,3 +81,11 @@ def test_the_diagnose_path_does_not_import_importlib_metadata(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
     assert '"command": "diagnose"' in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_after_first_use_calls_go_straight_to_the_compiled_pattern() -> None:
+    # hot loops (1 MB of text) call .search hundreds of thousands of times: no __getattr__ detour then
+    lazy = compile_lazily(r"\d+")
+    assert "search" not in vars(lazy)
+    assert lazy.search("a1").group() == "1"
+    assert {"search", "finditer", "sub", "pattern"} <= set(vars(lazy))

@@ -13,20 +13,26 @@ from typing import Any, cast
 __all__ = ["compile_lazily"]
 
 
+# What a compiled pattern offers; copied onto the stand-in at first use, so later calls cost
+# no more than on a real pattern (hot loops call .search hundreds of thousands of times).
+_FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+              "pattern", "flags", "groups", "groupindex")
+
+
 class _LazyPattern:
     """Stands for ``re.compile(pattern, flags)``; every attribute comes from the compiled pattern."""
-
-    __slots__ = ("_compiled", "_flags", "_source")
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._source = pattern
         self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return getattr(self._compiled, name)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self._source, self._flags)
+        for attr in _FORWARDED:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
 
     def __repr__(self) -> str:
         return f"compile_lazily({self._source!r}, {self._flags!r})"
