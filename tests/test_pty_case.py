@@ -62,12 +62,13 @@ def test_delete_asks_and_no_keeps_the_case(home: Path, tmp_path: Path) -> None:
     case_id = _new_case(home, tmp_path)
     child = spawn(["case", "delete", case_id], home, lang="en")
     child.expect_exact("for good?")
-    child.send("n")
+    child.expect_exact("n) No")                                                  # the default: No
+    child.send("n" + ENTER)                                                     # n moves to "No"; Enter confirms
     child.expect_exact("Nothing was deleted")
     assert finish(child)[0] == 0
     assert _contacts(home, case_id) == []                                        # still there (show works)
     child = spawn(["case", "delete", case_id], home, lang="en")
     child.expect_exact("for good?")
-    child.send("y")
+    child.send("y" + ENTER)
     child.expect_exact("deleted")
     assert finish(child)[0] == 0

@@ -119,3 +119,23 @@ def test_long_choices_wrap_at_40_columns_in_chinese(home: Path) -> None:
     child.send(CTRL_C)
     status, _ = finish(child)
     assert status == 130
+
+
+def test_chinese_resume_question_is_asked_and_answered_in_chinese(home: Path) -> None:
+    child = spawn(["diagnose"], home, lang="zh")
+    select(child, "您用的是哪种钱包？", 1)                              # crypto
+    child.expect_exact("遇到了什么问题？")
+    child.send(CTRL_C)
+    assert finish(child)[0] == 130
+
+    child = spawn(["diagnose"], home, lang="zh")
+    child.expect_exact("要接着填吗？")
+    child.expect_exact("n) 否")
+    child.send("n" + ENTER)                                         # n: start afresh
+    child.expect_exact("否")                                        # the answer is echoed in Chinese
+    child.expect_exact("重新开始填写")
+    child.expect_exact("您用的是哪种钱包？")
+    seen = child.before or ""
+    child.send(CTRL_C)
+    assert finish(child)[0] == 130
+    assert "(Y/n)" not in seen and "Yes" not in seen

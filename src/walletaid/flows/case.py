@@ -104,10 +104,10 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
         return True
     if not stdin_is_terminal():
         raise InputError([Problem("--yes", t("case_flow.need_yes", lang))])
-    import questionary
+    from walletaid.wizard.prompt import yes_no
 
     try:
-        return bool(questionary.confirm(question, default=False).unsafe_ask())
+        return yes_no(question, lang, default=False)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted() from None
 

@@ -58,11 +58,10 @@ def _resume_answers(command: str, lang: Lang, resume: bool | None) -> dict[str, 
         drafts.discard(command)
         return {}
     if resume is None:
-        import questionary
+        from walletaid.wizard.prompt import yes_no
 
         try:
-            keep = questionary.confirm(t("wizard.draft_found", lang, when=_local_time(found[0])),
-                                       default=True).unsafe_ask()
+            keep = yes_no(t("wizard.draft_found", lang, when=_local_time(found[0])), lang, default=True)
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
         if not keep:

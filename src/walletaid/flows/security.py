@@ -33,13 +33,11 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, message: str | Non
 
 def _wants_message_check(lang: Lang) -> bool:
     require_terminal("security-check", "answers-security", lang)
-    import questionary
+    from walletaid.wizard.prompt import choose
 
     try:
-        mode = questionary.select(t("flows.mode_question", lang), choices=[
-            questionary.Choice(t("flows.mode_posture", lang), "posture"),
-            questionary.Choice(t("flows.mode_message", lang), "message"),
-        ]).unsafe_ask()
+        mode = choose(t("flows.mode_question", lang), [("posture", t("flows.mode_posture", lang)),
+                                                       ("message", t("flows.mode_message", lang))], lang)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted() from None
     return mode == "message"

@@ -67,7 +67,15 @@ def _instruction(question: Question, lang: Lang) -> str | None:
         parts.append(t("wizard.checkbox_hint", lang))
     elif not question.required:
         parts.append(t("wizard.optional_hint", lang))
-    return "(" + "; ".join(parts) + ")" if parts else None
+    return hint(parts, lang) if parts else None
+
+
+def hint(parts: Sequence[str], lang: Lang) -> str:
+    """Grey hint text in brackets: ``(help; use ↑/↓ and Enter)`` or ``（说明；用 ↑/↓ 选择，回车确认）``."""
+    parts = [p.rstrip("。.;；") for p in parts[:-1]] + list(parts[-1:])
+    if lang == "zh":
+        return "（" + "；".join(parts) + "）"
+    return "(" + "; ".join(parts) + ")"
 
 
 # questionary draws a choice after a 3-cell pointer (" » "), a checkbox choice also after "○ ",
@@ -115,6 +123,27 @@ def _choices(question: Question, lang: Lang, checked: Iterable[str] = ()) -> lis
     indent = CHECKBOX_INDENT if question.kind == "checkbox" else SELECT_INDENT
     return [QChoice(title=ChoiceTitle(c.label.get(lang), width, indent), value=c.value, checked=c.value in ticked)
             for c in question.choices]
+
+
+def choose(message: str, options: Sequence[tuple[str, str]], lang: Lang, default: str | None = None) -> str:
+    """One of ``options`` (value, label), picked with the arrow keys; hint in the user's language, long labels wrapped."""
+    width = shutil.get_terminal_size().columns
+    choices = [QChoice(title=ChoiceTitle(label, width, SELECT_INDENT), value=value) for value, label in options]
+    how = hint([t("wizard.select_hint", lang)], lang)
+    return questionary.select(message, choices=choices, style=STYLE, instruction=how, default=default).unsafe_ask()
+
+
+def yes_no(message: str, lang: Lang, *, default: bool) -> bool:
+    """A yes / no question in the user's language: ``y`` or ``n`` (or the arrows) picks, Enter confirms.
+
+    questionary's own confirm says "(Y/n)" and echoes "Yes" / "No" in English only.
+    """
+    options = [QChoice(title=t("wizard.yes", lang), value="yes", shortcut_key="y"),
+               QChoice(title=t("wizard.no", lang), value="no", shortcut_key="n")]
+    how = hint([t("wizard.yes_no_hint", lang)], lang)
+    picked = questionary.select(message, choices=options, style=STYLE, use_shortcuts=True, instruction=how,
+                                default="yes" if default else "no").unsafe_ask()
+    return picked == "yes"
 
 
 def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:

@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import questionary
-
 from walletaid.errors import InputError
 from walletaid.i18n import Lang, t
-from walletaid.wizard.prompt import STYLE, WizardInterrupted, ask
+from walletaid.wizard.prompt import WizardInterrupted, ask, choose
 from walletaid.wizard.questions import Question
 
 Preview = Callable[[dict[str, Any]], None]
@@ -37,11 +35,6 @@ def sections_of(questions: Sequence[Question], answers: dict[str, Any]) -> list[
     return seen
 
 
-def _choose(message: str, choices: list[tuple[str, str]], lang: Lang) -> str:
-    options = [questionary.Choice(title=label, value=value) for value, label in choices]
-    return questionary.select(message, choices=options, style=STYLE, instruction=t("wizard.select_hint", lang)).unsafe_ask()
-
-
 def review(
     questions: Sequence[Question],
     answers: dict[str, Any],
@@ -62,13 +55,13 @@ def review(
         actions = ([("export", t("review.export", lang))] if valid else []) + [
             ("edit", t("review.edit", lang)), ("cancel", t("review.cancel", lang))]
         try:
-            action = _choose(t("review.question", lang), actions, lang)
+            action = choose(t("review.question", lang), actions, lang)
             if action == "export":
                 return answers
             if action == "cancel":
                 raise ReviewCancelled(answers)
             sections = sections_of(questions, answers)
-            section = _choose(t("review.which_section", lang),
+            section = choose(t("review.which_section", lang),
                               [(s, t(f"sections.{s}", lang)) for s in sections], lang)
         except (KeyboardInterrupt, EOFError):
             raise WizardInterrupted(answers) from None
