@@ -2,7 +2,7 @@
 
 from rich.cells import cell_len
 
-from walletaid.wizard.prompt import ChoiceTitle, wrap_title
+from walletaid.wizard.prompt import ChoiceTitle, place_hint, wrap_hanging
 
 LONG_EN = "A payment failed (scan to pay, transfer or purchase did not go through)"
 LONG_ZH = "数字人民币（数字人民币 App，或银行 App 里的数字人民币钱包）"
@@ -10,7 +10,7 @@ LONG_ZH = "数字人民币（数字人民币 App，或银行 App 里的数字人
 
 def test_wrapped_lines_fit_and_keep_every_word() -> None:
     for text in (LONG_EN, LONG_ZH):
-        lines = wrap_title(text, 40, 3).split("\n")
+        lines = wrap_hanging(text, 40, 3).split("\n")
         assert len(lines) > 1
         assert all(cell_len(line) <= 40 - 1 for line in lines)
         assert all(line.startswith("   ") for line in lines[1:])
@@ -18,17 +18,30 @@ def test_wrapped_lines_fit_and_keep_every_word() -> None:
 
 
 def test_words_are_not_cut() -> None:
-    lines = [line.strip() for line in wrap_title(LONG_EN, 40, 3).split("\n")]
+    lines = [line.strip() for line in wrap_hanging(LONG_EN, 40, 3).split("\n")]
     assert " ".join(lines) == LONG_EN
 
 
 def test_short_titles_and_wide_terminals_are_left_alone() -> None:
-    assert wrap_title("Yes", 40, 3) == "Yes"
-    assert wrap_title(LONG_EN, 200, 3) == LONG_EN
+    assert wrap_hanging("Yes", 40, 3) == "Yes"
+    assert wrap_hanging(LONG_EN, 200, 3) == LONG_EN
 
 
 def test_choice_title_is_plain_text_but_formats_wrapped() -> None:
     title = ChoiceTitle(LONG_EN, 40, 5)
     assert title == LONG_EN and str(title) == LONG_EN           # what questionary echoes as the answer
-    assert "{}".format(title) == wrap_title(LONG_EN, 40, 5)     # what questionary draws in the list
+    assert "{}".format(title) == wrap_hanging(LONG_EN, 40, 5)     # what questionary draws in the list
     assert "\n     " in f"{title}"
+
+
+def test_hint_stays_on_the_question_line_when_it_fits() -> None:
+    assert place_hint("Which kind of wallet is it?", "(use ↑/↓ and Enter)", 120) == "(use ↑/↓ and Enter)"
+
+
+def test_hint_moves_to_lines_of_its_own_when_it_does_not_fit() -> None:
+    message = wrap_hanging("[2/7] Which bank (operator) opened this e-CNY wallet?", 40, 2)
+    placed = place_hint(message, "(The e-CNY app shows the operator's name on the wallet page; use ↑/↓ and Enter)", 40)
+    lines = placed.split("\n")
+    assert lines[0] == "" and all(line.startswith("  ") for line in lines[1:])
+    assert all(cell_len(line) <= 39 for line in lines)
+    assert " ".join(line.strip() for line in lines[1:]).startswith("(The e-CNY app shows the operator's name")

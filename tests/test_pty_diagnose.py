@@ -104,7 +104,10 @@ def test_long_choices_wrap_at_40_columns(home: Path) -> None:
     child.expect_exact("Which kind of wallet is it?")
     child.expect_exact("wallet in a bank app)")                     # 2nd line of the e-CNY choice
     child.send(ENTER)
-    select(child, "Which bank (operator) opened", 0)
+    child.expect_exact("Which bank (operator) opened")
+    child.expect_exact("this e-CNY wallet?")                       # the question wraps at a word, not inside one
+    child.expect_exact("name on the wallet page")                   # and so does its hint, on lines of its own
+    child.send(ENTER)
     child.expect_exact("What happened?")
     child.expect_exact("police contacted me")                       # end of the suspicious-contact choice
     child.send(CTRL_C)

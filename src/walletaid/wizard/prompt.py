@@ -58,8 +58,8 @@ def _message(question: Question, lang: Lang, answers: dict[str, Any], questions:
     return f"[{where}] {question.prompt.get(lang)}"
 
 
-def _instruction(question: Question, lang: Lang) -> str | None:
-    """The grey hint after the question: its help, then how to answer."""
+def _instruction(question: Question, lang: Lang, message: str) -> str | None:
+    """The grey hint after the question (its help, then how to answer), placed to fit the terminal."""
     parts = [question.help.get(lang)] if question.help else []
     if question.kind == "select":
         parts.append(t("wizard.select_hint", lang))
@@ -67,7 +67,21 @@ def _instruction(question: Question, lang: Lang) -> str | None:
         parts.append(t("wizard.checkbox_hint", lang))
     elif not question.required:
         parts.append(t("wizard.optional_hint", lang))
-    return hint(parts, lang) if parts else None
+    return place_hint(message, hint(parts, lang), shutil.get_terminal_size().columns) if parts else None
+
+
+def place_hint(message: str, text: str, width: int) -> str:
+    """``text`` as it follows ``message`` (after "? "): on the same line when it fits, else on lines of its own.
+
+    prompt_toolkit would otherwise break the hint wherever the line ends, mid-word.
+    """
+    from rich.cells import cell_len
+
+    lines = message.split("\n")
+    used = cell_len(lines[-1]) + (QMARK_INDENT if len(lines) == 1 else 0) + 1
+    if used + cell_len(text) <= width - 1:
+        return text
+    return "\n" + " " * QMARK_INDENT + wrap_hanging(text, width, QMARK_INDENT)
 
 
 def hint(parts: Sequence[str], lang: Lang) -> str:
@@ -82,10 +96,14 @@ def hint(parts: Sequence[str], lang: Lang) -> str:
 # and its list cuts lines at the terminal's edge (prompt_toolkit cannot wrap at word boundaries).
 SELECT_INDENT = 3
 CHECKBOX_INDENT = 5
+QMARK_INDENT = 2  # a question follows "? "; wrapped at words, its later lines start under its text
 
 
-def wrap_title(title: str, width: int, indent: int) -> str:
-    """``title`` broken at word (or CJK character) boundaries to fit ``width`` cells after ``indent``."""
+def wrap_hanging(title: str, width: int, indent: int) -> str:
+    """``title`` broken at word (or CJK character) boundaries to fit ``width`` cells after ``indent``.
+
+    Later lines start with ``indent`` spaces (a hanging indent), so they line up under the first.
+    """
     from rich.cells import cell_len
 
     from walletaid.render.layout import break_offsets
@@ -110,7 +128,7 @@ class ChoiceTitle(str):
 
     def __new__(cls, text: str, width: int, indent: int) -> "ChoiceTitle":
         title = super().__new__(cls, text)
-        title.wrapped = wrap_title(text, width, indent)
+        title.wrapped = wrap_hanging(text, width, indent)
         return title
 
     def __format__(self, spec: str) -> str:
@@ -129,7 +147,8 @@ def choose(message: str, options: Sequence[tuple[str, str]], lang: Lang, default
     """One of ``options`` (value, label), picked with the arrow keys; hint in the user's language, long labels wrapped."""
     width = shutil.get_terminal_size().columns
     choices = [QChoice(title=ChoiceTitle(label, width, SELECT_INDENT), value=value) for value, label in options]
-    how = hint([t("wizard.select_hint", lang)], lang)
+    message = wrap_hanging(message, width, QMARK_INDENT)
+    how = place_hint(message, hint([t("wizard.select_hint", lang)], lang), width)
     return questionary.select(message, choices=choices, style=STYLE, instruction=how, default=default).unsafe_ask()
 
 
@@ -140,7 +159,9 @@ def yes_no(message: str, lang: Lang, *, default: bool) -> bool:
     """
     options = [QChoice(title=t("wizard.yes", lang), value="yes", shortcut_key="y"),
                QChoice(title=t("wizard.no", lang), value="no", shortcut_key="n")]
-    how = hint([t("wizard.yes_no_hint", lang)], lang)
+    width = shutil.get_terminal_size().columns
+    message = wrap_hanging(message, width, QMARK_INDENT)
+    how = place_hint(message, hint([t("wizard.yes_no_hint", lang)], lang), width)
     picked = questionary.select(message, choices=options, style=STYLE, use_shortcuts=True, instruction=how,
                                 default="yes" if default else "no").unsafe_ask()
     return picked == "yes"
@@ -151,23 +172,23 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
     if kind == "select":
         values = question.choice_values()
         prompt = questionary.select(
-            message, choices=_choices(question, lang), style=STYLE, instruction=_instruction(question, lang),
+            message, choices=_choices(question, lang), style=STYLE, instruction=_instruction(question, lang, message),
             default=default if default in values else None,
         )
         return parse_answer(question, prompt.unsafe_ask(), lang)
     if kind == "checkbox":
         prompt = questionary.checkbox(
             message, choices=_choices(question, lang, default or ()), style=STYLE,
-            instruction=_instruction(question, lang),
+            instruction=_instruction(question, lang, message),
         )
         picked = prompt.unsafe_ask()
         labels = [c.label.get(lang) for c in question.choices if c.value in picked]
         if labels:  # questionary's own summary ("done (2 selections)") is English only
             picks = ("；" if lang == "zh" else "; ").join(labels)
-            questionary.print("  ✓ " + wrap_title(picks, shutil.get_terminal_size().columns, 4), style="fg:ansicyan")
+            questionary.print("  ✓ " + wrap_hanging(picks, shutil.get_terminal_size().columns, 4), style="fg:ansicyan")
         return parse_answer(question, picked, lang)
     if kind == "confirm":
-        return questionary.confirm(message, default=bool(default), style=STYLE).unsafe_ask()
+        return yes_no(message, lang, default=bool(default))
     if kind == "list":
         return _ask_list(question, lang, message, default or [])
     return parse_answer(question, _text_prompt(question, lang, message, default).unsafe_ask(), lang)
@@ -180,7 +201,7 @@ def _text_prompt(question: Question, lang: Lang, message: str, default: Any) -> 
         return questionary.path(message, **common)
     if question.suggestions:
         return questionary.autocomplete(message, choices=list(question.suggestions), **common)
-    return questionary.text(message, instruction=_instruction(question, lang), **common)
+    return questionary.text(message, instruction=_instruction(question, lang, message), **common)
 
 
 def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) -> list[Any] | None:
@@ -221,7 +242,9 @@ def ask(
             wanted = question.id in selected if selected is not None else question.id not in answers
             if not wanted:
                 continue
-            value = _ask_one(question, lang, _message(question, lang, answers, questions), answers.get(question.id))
+            message = wrap_hanging(_message(question, lang, answers, questions), shutil.get_terminal_size().columns,
+                                   QMARK_INDENT)
+            value = _ask_one(question, lang, message, answers.get(question.id))
             if value is None:
                 answers.pop(question.id, None)
             else:
