@@ -47,6 +47,19 @@ def test_every_report_fits_the_width_and_has_no_escape_codes(cli, tmp_path: Path
         assert widest <= columns, (args, widest)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_input_errors_fit_40_columns_with_the_message_under_itself(cli, tmp_path: Path, lang: str) -> None:
+    bad = dict(TICKET, phone="123", occurred_at="2030-01-01 10:00")
+    r = cli("prepare-ticket", "--answers", _file(tmp_path, bad, "bad.json"), "--out", str(tmp_path),
+            "--lang", lang, env={"COLUMNS": "40"})
+    assert r.code == 2
+    lines = r.err.splitlines()
+    assert max(cell_len(line) for line in lines) <= 40
+    first = next(i for i, line in enumerate(lines) if line.startswith("  phone: "))
+    # the phone message needs several lines; each continuation starts under the message, not at the edge
+    assert lines[first + 1].startswith(" " * len("  phone: ")) and lines[first + 1].strip()
+
+
 def _terminal_output(home: Path, answers: str, env: dict[str, str] | None = None) -> str:
     import pexpect
 

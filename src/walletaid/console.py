@@ -61,10 +61,15 @@ def print_input_error(error: InputError, lang: Lang) -> None:
     from walletaid.i18n import t
     from walletaid.textsafe import for_rich
 
+    from rich.text import Text
+
+    from walletaid.render.layout import listing, prose
+
     console = make_console(stderr=True)
     if error.problems:
         console.print(f"[bold red]{t('common.invalid_input', lang, count=len(error.problems))}[/]")
+        # the field stays whole and its message folds under itself (a hanging indent) on narrow screens
         for problem in error.problems:
-            console.print(f"  [bold]{for_rich(problem.field)}[/]: {for_rich(problem.message)}")
+            console.print(listing([(Text(f"{problem.field}:", style="bold"), prose(problem.message))], indent=2))
     if error.hint:
         console.print(for_rich(error.hint))

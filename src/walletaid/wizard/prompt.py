@@ -38,12 +38,30 @@ def _validator(question: Question, lang: Lang) -> Callable[[str], bool | str]:
         try:
             value = parse_answer(question, raw, lang)
         except ValueError as exc:
-            return str(exc)
+            return wrap_hanging(str(exc), shutil.get_terminal_size().columns, 0)
         if value is None and question.required:
             return t("wizard.required", lang)
         return True
 
     return validate
+
+
+def let_errors_wrap(application: Any) -> int:
+    """Let the line under a text prompt that says why an answer was refused grow to several lines.
+
+    prompt_toolkit gives it one line, so on a narrow terminal the reason was cut off.
+    Returns how many such windows were found (0 if prompt_toolkit changes: then it stays one line).
+    """
+    from prompt_toolkit.filters import to_filter
+
+    found = 0
+    for window in application.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
+            window.height = None
+            window.wrap_lines = to_filter(True)
+            found += 1
+    return found
 
 
 def _message(question: Question, lang: Lang, answers: dict[str, Any], questions: Sequence[Question]) -> str:
@@ -198,10 +216,13 @@ def _text_prompt(question: Question, lang: Lang, message: str, default: Any) -> 
     """A text prompt: with path completion, with suggested answers, or plain."""
     common = {"default": str(default or ""), "validate": _validator(question, lang), "style": STYLE}
     if question.paths:
-        return questionary.path(message, **common)
-    if question.suggestions:
-        return questionary.autocomplete(message, choices=list(question.suggestions), **common)
-    return questionary.text(message, instruction=_instruction(question, lang, message), **common)
+        prompt = questionary.path(message, **common)
+    elif question.suggestions:
+        prompt = questionary.autocomplete(message, choices=list(question.suggestions), **common)
+    else:
+        prompt = questionary.text(message, instruction=_instruction(question, lang, message), **common)
+    let_errors_wrap(prompt.application)
+    return prompt
 
 
 def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) -> list[Any] | None:
