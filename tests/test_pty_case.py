@@ -72,3 +72,20 @@ def test_delete_asks_and_no_keeps_the_case(home: Path, tmp_path: Path) -> None:
     child.send("y" + ENTER)
     child.expect_exact("deleted")
     assert finish(child)[0] == 0
+
+
+def test_chinese_delete_confirmation_and_ctrl_c_there(home: Path, tmp_path: Path) -> None:
+    case_id = _new_case(home, tmp_path)
+    child = spawn(["case", "delete", case_id], home, lang="zh")
+    child.expect_exact("要永久删除案件")
+    child.expect_exact("n) 否")                                                  # asked in Chinese, default No
+    child.send("\x03")                                                           # Ctrl-C at the confirmation
+    status, out = finish(child)
+    assert status == 130 and "Traceback" not in out
+    assert _contacts(home, case_id) == []                                        # nothing was deleted
+    child = spawn(["case", "delete", case_id], home, lang="zh")
+    child.expect_exact("n) 否")
+    child.send(ENTER)                                                            # Enter takes the default: No
+    child.expect_exact("否")
+    assert finish(child)[0] == 0
+    assert _contacts(home, case_id) == []
