@@ -192,7 +192,9 @@ def test_render_directory_and_provider(lang: str) -> None:
 def test_render_verify_escapes_user_text() -> None:
     result = contacts.verify("[bold]evil[/bold].top", "en")
     assert "[bold]evil" in _plain(render.render_text(result, "en"))
-    assert "\\[bold\\]" in render.render_markdown(result, "en")
+    assert "[bold]evil[/bold].top" in render.render_markdown(result, "en")     # no Markdown syntax: kept as typed
+    linked = contacts.verify("[pay](http://evil.top)", "en")
+    assert "[pay\\](http\\://evil.top)" in render.render_markdown(linked, "en")  # a link would be: escaped
 
 
 @pytest.mark.parametrize(

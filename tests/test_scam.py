@@ -232,7 +232,7 @@ def test_render_text_shows_verdict_evidence_and_advice(lang: str) -> None:
 def test_render_markdown_escapes_and_bolds_evidence() -> None:
     result = check_message("<b>hi</b> 请把验证码发给我", "zh")
     md = render.render_markdown(result, "zh")
-    assert "\\<b\\>" in md and "**验证码发给我**" in md
+    assert "\\<b>hi\\</b>" in md and "**验证码发给我**" in md                  # HTML escaped, evidence bold
 
 
 def test_render_no_known_signals_says_it_is_not_proof() -> None:

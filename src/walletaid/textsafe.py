@@ -4,11 +4,11 @@ Anything a user typed, pasted or named (answers, messages, file names) passes
 through :func:`clean` before it reaches the screen or a file: terminal escape
 sequences and control characters are removed, so a pasted ``\\x1b[2J`` can
 never clear the screen.  :func:`for_rich` also escapes Rich markup, so
-``[bold]`` typed by a user is printed literally.
+``[bold]`` typed by a user is printed literally; :func:`for_markdown` does the
+same for Markdown files (no links, emphasis, HTML or table breaks of the user's).
 """
 
 from __future__ import annotations
-
 
 from walletaid.lazyre import compile_lazily
 
@@ -41,3 +41,30 @@ def for_rich(text: str) -> str:
     from rich.markup import escape
 
     return escape(clean(text))
+
+
+# What makes Markdown syntax inside a line (CommonMark, GitHub's tables and strikethrough), each
+# escaped with a backslash: the escape character itself, table pipes, raw HTML and autolinks ("<"),
+# "_" unless it stands between two letters or digits, "]" that opens a link target ("](" or "]["),
+# and entity references ("&amp;").  Everything else stays as typed, so the file reads well as text.
+_MARKDOWN = compile_lazily(r"[\\|<]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|&(?=#?\w+;)")
+# Emphasis, strikethrough and code need two runs of their character ("**a**", "~~a~~", "`a`"); one run,
+# such as the mask in "138****5678", shows as typed and is left alone.
+_PAIRED = compile_lazily(r"\*+|~+|`+")
+# Web addresses that GitHub-style Markdown links by itself: "http://…", "www.…".
+_BARE_LINK = compile_lazily(r"(?i)(?<=[a-z])(:)(?=//)|(?<![\w.])(www)(\.)")
+
+
+def for_markdown(text: str) -> str:
+    """:func:`clean` on one line, with Markdown syntax escaped so a viewer shows it literally.
+
+    ``[pay here](http://x)``, ``<img …>``, ``**bold**`` and ``|`` typed by a user stay text, and
+    bare web addresses are not turned into links.
+    """
+    out = clean(text, keep_newlines=False)
+    runs = [m.group(0)[0] for m in _PAIRED.finditer(out)]
+    paired = "".join(ch for ch in "*~`" if runs.count(ch) > 1)
+    out = _MARKDOWN.sub(lambda m: "\\" + m.group(0), out)
+    if paired:
+        out = "".join("\\" + ch if ch in paired else ch for ch in out)
+    return _BARE_LINK.sub(lambda m: "\\:" if m.group(1) else m.group(2) + "\\.", out)

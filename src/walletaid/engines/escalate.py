@@ -26,7 +26,7 @@ from walletaid.models.case import (
     case_title,
     label,
 )
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 FRAUD_CAUSES = frozenset({"fraud_contact", "unauthorized_access"})
 FRAUD_WORDS = ("诈骗", "被骗", "骗子", "骗局", "安全账户", "scam", "fraud", "scammer")
@@ -173,8 +173,8 @@ def safe(text: object, field: str) -> str:
 
 
 def cell(text: object, field: str) -> str:
-    """A Markdown table cell: safe text, no pipes or line breaks."""
-    return safe(text, field).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " / ").strip() or "-"
+    """A Markdown table cell: safe text on one line, its Markdown syntax (pipes included) escaped."""
+    return for_markdown(safe(text, field).replace("\n", " / ")).strip() or "-"
 
 
 def _when(value: object) -> str:
@@ -251,17 +251,17 @@ def _lower_the(name: str) -> str:
 def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: Lang, *, now: datetime) -> str:
     """The complaint draft in Markdown, in ``lang``: facts, full timeline, missed promises, the request, the deadline."""
     n = len(record.contacts)
-    lines = [f"# {t('case.draft_title', lang, title=safe(display_title(record, lang), 'title'))}", "",
+    lines = [f"# {t('case.draft_title', lang, title=for_markdown(safe(display_title(record, lang), 'title')))}", "",
              t("case.draft_to", lang, who=_addressee(record, plan, lang)), "",
              t("case.draft_intro", lang, n=n) if n else t("case.draft_intro_none", lang), "",
              f"## {t('case.draft_facts', lang)}", ""]
-    lines += [f"- **{name}**: {value.replace(chr(10), ' / ')}" for name, value in fact_rows(record, lang)]
+    lines += [f"- **{name}**: {for_markdown(value.replace(chr(10), ' / '))}" for name, value in fact_rows(record, lang)]
     lines += ["", f"## {t('case.draft_timeline', lang)}", ""]
     lines += timeline_table(record, lang) if n else [t("case.timeline_empty", lang)]
     lines += ["", f"## {t('case.draft_missed', lang)}", ""]
     missed = plan.follow_up.missed_promises
     for m in missed:
-        ref = t("case.draft_missed_ref", lang, ref=safe(m.reference, "reference")) if m.reference else ""
+        ref = t("case.draft_missed_ref", lang, ref=for_markdown(safe(m.reference, "reference"))) if m.reference else ""
         lines.append("- " + t("case.draft_missed_item", lang, date=_when(m.promised_by), ref=ref))
     if not missed:
         lines.append(t("case.draft_missed_none", lang))

@@ -6,7 +6,7 @@ from typing import Any
 
 from walletaid.i18n import Lang, t
 from walletaid.render.layout import Fit, indented, prose
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 VERDICT_STYLE = {"danger": "bold red", "suspicious": "yellow", "no_known_signals": "green"}
 
@@ -48,7 +48,7 @@ def render_markdown(rows: list[dict[str, Any]], lang: Lang) -> str:
     head = f"| {t('batch.col_id', lang)} | {t('batch.col_verdict', lang)} | {t('batch.col_signals', lang)} |"
     lines = [head, "| --- | --- | --- |"]
     for row in rows:
-        cells = [c.replace("|", "\\|").replace("\n", " ") for c in _cells(row, lang)]
+        cells = [for_markdown(c) for c in _cells(row, lang)]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", t("batch.summary", lang, **_counts(rows))]
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ from walletaid.models.case import (
     label,
 )
 from walletaid.render.layout import Fit, bullets, fields, indented, listing, prose, section
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 CaseResult = CaseListDocument | CaseShowDocument | EscalationPlan
 
@@ -134,7 +134,7 @@ def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
         if c.needs_escalation:
             status += f" · **{t('case.escalate_mark', lang)}**"
             hints.append(f"- {t('case.list_escalate_hint', lang, case_id=c.id)}")
-        name = title(c, lang).replace("|", "\\|")
+        name = for_markdown(title(c, lang))
         lines.append(f"| {c.id} | {name} | {status} | {t('case.age_days', lang, n=c.age_days)} | {promise} | {c.contacts} |")
     return "\n".join([*lines, "", *hints, ""])
 
@@ -196,7 +196,7 @@ def _show_markdown(doc: CaseShowDocument, lang: Lang) -> str:
     lines = [f"# {title(record, lang)}", "", f"## {t('case.show_facts', lang)}", ""]
     facts = [(t("case.fact_status", lang), t(f"case.status_{record.status}", lang)),
              (t("case.fact_created", lang), _day(record.created_at))] + fact_rows(record, lang)
-    lines += [f"- **{name}**: {value.replace(chr(10), ' / ')}" for name, value in facts]
+    lines += [f"- **{name}**: {for_markdown(value.replace(chr(10), ' / '))}" for name, value in facts]
     lines += ["", f"## {t('case.timeline', lang)}", ""]
     lines += timeline_table(record, lang) if record.contacts else [t("case.timeline_empty", lang)]
     lines += ["", f"## {t('case.follow_up', lang)}", ""]
@@ -235,7 +235,7 @@ def _plan_text(plan: EscalationPlan, lang: Lang) -> RenderableType:
 
 
 def _plan_markdown(plan: EscalationPlan, lang: Lang) -> str:
-    lines = [f"# {t('case.plan_title', lang, title=clean(plan.title, keep_newlines=False))}", ""]
+    lines = [f"# {t('case.plan_title', lang, title=for_markdown(plan.title))}", ""]
     if plan.fraud:
         lines += [f"**{t('case.plan_fraud', lang)}**", ""]
     for n, step in enumerate(plan.steps, start=1):
@@ -248,7 +248,7 @@ def _plan_markdown(plan: EscalationPlan, lang: Lang) -> str:
                 lines.append(f"- **{t('case.' + key, lang)}**: {value}")
         lines.append("")
     if plan.references:
-        refs = ", ".join(clean(r, keep_newlines=False) for r in plan.references)
+        refs = ", ".join(for_markdown(r) for r in plan.references)
         lines += [t("case.plan_references", lang, refs=refs), ""]
     lines += [f"## {t('case.plan_rule', lang)}", "", plan.rule, ""]
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from rich.text import Text
 from walletaid.i18n import Lang, t
 from walletaid.models.contacts_doc import ContactsDoc, VerifyResult
 from walletaid.render.layout import Fit, alert, colon, fields, listing, numbered, paren, prose, section, space
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 _VERDICT_STYLE = {"official": "green", "not_official": "yellow", "lookalike": "bold red"}
 
@@ -74,21 +74,14 @@ def _verify_text(doc: VerifyResult, lang: Lang) -> RenderableType:
                  section(t("contacts.advice", lang), numbered(doc.advice), gap=False))
 
 
-def _md(text: str) -> str:
-    out = clean(text, keep_newlines=False)
-    for ch in "\\`*_[]<>|#":
-        out = out.replace(ch, "\\" + ch)
-    return out
-
-
 def render_markdown(doc: ContactsDoc | VerifyResult, lang: Lang) -> str:
     """The directory as a Markdown table, or the verify result as a short report."""
     if isinstance(doc, VerifyResult):
-        lines = [f"## {_md(t('contacts.verify_title', lang, value=doc.input))}", "",
+        lines = [f"## {for_markdown(t('contacts.verify_title', lang, value=doc.input))}", "",
                  f"**{t('contacts.verdict_' + doc.verdict, lang)}** ({t('contacts.kind_' + doc.kind, lang)})", ""]
         if doc.known_fake:
-            lines += [f"- {t('contacts.known_fake', lang)}: {_md(doc.note or '')}"]
-        lines += [f"- {t('contacts.how_' + m.how, lang)} {_md(m.name)} ({_md(m.value)})" for m in doc.matches]
+            lines += [f"- {t('contacts.known_fake', lang)}: {for_markdown(doc.note or '')}"]
+        lines += [f"- {t('contacts.how_' + m.how, lang)} {for_markdown(m.name)} ({for_markdown(m.value)})" for m in doc.matches]
         lines += [f"- {t('contacts.flag_' + f, lang)}" for f in doc.flags]
         lines += ["", f"### {t('contacts.advice', lang)}", "", *(f"{i}. {a}" for i, a in enumerate(doc.advice, 1)), ""]
         return "\n".join(lines)
@@ -97,6 +90,6 @@ def render_markdown(doc: ContactsDoc | VerifyResult, lang: Lang) -> str:
     for p in doc.providers:
         for ch in p.channels:
             cells = [p.name, t(f"contacts.channel_{ch.channel}", lang), ch.value, ch.note or "", ch.source or ""]
-            lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(for_markdown(c) for c in cells) + " |")
     lines += ["", t("contacts.footer", lang), ""]
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from walletaid.i18n import Lang, t
 from walletaid.models.contact import ContactChannel
 from walletaid.models.diagnose import Cause, Diagnosis
 from walletaid.render.layout import alert, bullets, colon, listing, numbered, paren, prose, section
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -99,7 +99,7 @@ def render_markdown(d: Diagnosis, lang: Lang) -> str:
     for i, cause in enumerate(d.causes, 1):
         label = t(f"diagnose.likelihood_{cause.likelihood}", lang)
         lines += [f"{i}. **{_md(cause.title)}** ({label}): {_md(cause.explanation)}"]
-        lines += [f"   - {t('diagnose.why', lang)}: {_md(r)}" for r in cause.reasons]
+        lines += [f"   - {t('diagnose.why', lang)}: {for_markdown(r)}" for r in cause.reasons]  # quotes the user
     lines.append("")
     for cause in detailed_causes(d):
         lines += [f"## {t('diagnose.heading_steps', lang)}: {_md(cause.title)}", ""]

@@ -12,7 +12,7 @@ from rich.text import Text
 from walletaid.i18n import Lang, t
 from walletaid.models.scam import MessageCheck, Signal
 from walletaid.render.layout import Prose, alert, bullets, colon, listing, numbered, prose, section
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 SHOWN_CHARS = 4000
 _STYLE = {"danger": "bold white on red", "suspicious": "bold black on yellow", "no_known_signals": "green"}
@@ -86,13 +86,6 @@ def _phone_rows(result: MessageCheck, lang: Lang) -> list[str]:
     return rows
 
 
-def _md_escape(text: str) -> str:
-    out = clean(text, keep_newlines=False)
-    for ch in "\\`*_[]<>|#":
-        out = out.replace(ch, "\\" + ch)
-    return out
-
-
 def render_markdown(result: MessageCheck, lang: Lang) -> str:
     """The same content as Markdown; evidence is bold in the quoted message."""
     lines = [f"## {t('scam.title', lang)}: {t('scam.verdict_' + result.verdict, lang)}", ""]
@@ -100,11 +93,11 @@ def render_markdown(result: MessageCheck, lang: Lang) -> str:
         lines += [f"### {t('scam.message', lang)}", "", "> " + _marked(result).replace("\n", "\n> "), ""]
     if result.signals:
         lines += [f"### {t('scam.signals', lang)}", ""]
-        lines += [f"- **{t('scam.severity_' + s.severity, lang)}** `{s.id}`: {s.explanation} ({t('scam.evidence', lang)}: “{_md_escape(s.evidence)}”)" for s in result.signals]
+        lines += [f"- **{t('scam.severity_' + s.severity, lang)}** `{s.id}`: {s.explanation} ({t('scam.evidence', lang)}: “{for_markdown(s.evidence)}”)" for s in result.signals]
         lines.append("")
     for title, rows in ((t("scam.links", lang), _link_rows(result, lang)), (t("scam.phones", lang), _phone_rows(result, lang))):
         if rows:
-            lines += [f"### {title}", "", *(f"- {_md_escape(r)}" for r in rows), ""]
+            lines += [f"### {title}", "", *(f"- {for_markdown(r)}" for r in rows), ""]
     lines += [f"### {t('scam.advice', lang)}", "", *(f"{i}. {a}" for i, a in enumerate(result.advice, 1)), ""]
     return "\n".join(lines)
 
@@ -116,7 +109,7 @@ def _marked(result: MessageCheck) -> str:
     for start, end, _ in _spans(result):
         if start < pos or start >= len(body):
             continue
-        out += [_md_escape(body[pos:start]), "**" + _md_escape(body[start:end]) + "**"]
+        out += [for_markdown(body[pos:start]), "**" + for_markdown(body[start:end]) + "**"]
         pos = end
-    out.append(_md_escape(body[pos:]))
+    out.append(for_markdown(body[pos:]))
     return "".join(out)

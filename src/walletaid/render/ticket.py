@@ -13,7 +13,7 @@ from typing import Any
 from walletaid.i18n import Lang, t
 from walletaid.models.ticket import CaseDocument
 from walletaid.render.layout import alert, bullets, fields, indented, numbered, prose, section
-from walletaid.textsafe import clean
+from walletaid.textsafe import clean, for_markdown
 
 Rows = list[tuple[str, str]]
 
@@ -149,8 +149,8 @@ def render_text(doc: CaseDocument, lang: Lang) -> Any:
 
 
 def _md(text: str) -> str:
-    """User text for Markdown: cleaned, on one line."""
-    return clean(text, keep_newlines=False).strip()
+    """User text for Markdown: cleaned, on one line, its Markdown syntax escaped."""
+    return for_markdown(text).strip()
 
 
 def render_markdown(doc: CaseDocument, lang: Lang) -> str:
