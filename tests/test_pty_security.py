@@ -58,3 +58,16 @@ def test_pasted_message_is_checked(home: Path) -> None:
     child.expect_exact("DANGER")
     status, _ = finish(child)
     assert status == 0
+
+
+def test_ctrl_c_while_pasting_a_message_stops_calmly_on_its_own_line(home: Path) -> None:
+    child = spawn(["security-check"], home, lang="zh", columns=100)
+    child.expect_exact("您想检查什么？")
+    child.send(DOWN + ENTER)
+    child.expect_exact("空行")
+    child.send("【工商银行】您的账户存在风险" + ENTER)
+    child.send(CTRL_C)
+    status, out = finish(child)
+    assert status == 130 and "Traceback" not in out
+    assert "^C\r\n" in out or "^C\n" in out                # the calm line does not follow "^C" on the same line
+    assert "已停止" in out

@@ -59,6 +59,7 @@ def paste_message(lang: Lang) -> str:
             if size > MAX_MESSAGE_BYTES:
                 raise _too_big("--message", lang)
     except KeyboardInterrupt:
+        sys.stderr.write("\n")  # the terminal echoed "^C" mid-line; the calm line goes on a line of its own
         raise Interrupted() from None
     return "\n".join(lines)
 
