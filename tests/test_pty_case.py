@@ -55,6 +55,7 @@ def test_english_case_log_ctrl_d_logs_nothing(home: Path, tmp_path: Path) -> Non
     child.send(CTRL_D)
     status, out = finish(child)
     assert status == 130 and "Traceback" not in out
+    assert "Nothing was logged" in out                                           # says the answers were not kept
     assert _contacts(home, case_id) == []
 
 
@@ -82,6 +83,7 @@ def test_chinese_delete_confirmation_and_ctrl_c_there(home: Path, tmp_path: Path
     child.send("\x03")                                                           # Ctrl-C at the confirmation
     status, out = finish(child)
     assert status == 130 and "Traceback" not in out
+    assert "没有删除任何内容" in out                                              # the calm line says so
     assert _contacts(home, case_id) == []                                        # nothing was deleted
     child = spawn(["case", "delete", case_id], home, lang="zh")
     child.expect_exact("n) 否")

@@ -66,9 +66,8 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
         raise typer.Exit(error.exit_code) from None
     except (Interrupted, KeyboardInterrupt) as stop:
         from walletaid.console import say
-        from walletaid.flows.common import DraftKept
 
-        say(t("common.interrupted_draft" if isinstance(stop, DraftKept) else "common.interrupted", lang))
+        say(t(getattr(stop, "message_key", Interrupted.message_key), lang))
         raise typer.Exit(130) from None
     except WalletaidError as error:
         from walletaid.console import say

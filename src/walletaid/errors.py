@@ -43,3 +43,5 @@ class Interrupted(WalletaidError):
     """The user pressed Ctrl-C or ended input at a prompt (exit 130)."""
 
     exit_code = EXIT_INTERRUPTED
+    message_key = "common.interrupted"
+    """The calm line shown: it says what became of the answers given so far."""

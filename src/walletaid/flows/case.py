@@ -55,6 +55,18 @@ def run_show(*, lang: Lang, fmt: Format, case_id: str) -> int:
     return 0
 
 
+class NothingLogged(Interrupted):
+    """Interrupted while answering ``case log``: the contact was not recorded."""
+
+    message_key = "case_flow.log_interrupted"
+
+
+class NothingDeleted(Interrupted):
+    """Interrupted at a delete confirmation: nothing was deleted."""
+
+    message_key = "case_flow.delete_interrupted"
+
+
 def _ask_contact(lang: Lang) -> dict[str, Any]:
     from walletaid.flows.common import require_terminal
     from walletaid.forms.case import log_questions
@@ -64,7 +76,7 @@ def _ask_contact(lang: Lang) -> dict[str, Any]:
     try:
         return ask(log_questions(), lang)
     except WizardInterrupted:
-        raise Interrupted() from None
+        raise NothingLogged() from None
 
 
 def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> int:
@@ -109,7 +121,7 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
     try:
         return yes_no(question, lang, default=False)
     except (KeyboardInterrupt, EOFError):
-        raise Interrupted() from None
+        raise NothingDeleted() from None
 
 
 def run_delete(*, lang: Lang, case_id: str, yes: bool) -> int:

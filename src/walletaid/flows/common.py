@@ -22,6 +22,8 @@ M = TypeVar("M", bound=BaseModel)
 class DraftKept(Interrupted):
     """Interrupted, and the answers so far were saved as a draft."""
 
+    message_key = "common.interrupted_draft"
+
 
 def stdin_is_terminal() -> bool:
     """Whether questions can be asked (stdin is a terminal)."""
