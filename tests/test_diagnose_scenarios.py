@@ -7,7 +7,11 @@ patterns, then used for tuning.  A fourth blind batch lives on its own in
 ``diagnose_blind_r4.jsonl`` (180 scenarios, committed before the rules were read;
 86.7 % top-1 before tuning) and is also appended here, with two probe batches
 (``r4p-``, ``r4q-``, ``r4s-``) written after reading the rules to test that the fixes were
-general.  ``benchmarks/diagnose_accuracy.py`` prints the same numbers with the misses.
+general.  ``diagnose_blind_r5.jsonl`` (150 scenarios, zh/en with Taiwan and Hong Kong wording)
+was written by a helper that read neither the rules nor the earlier files: 78.7 % top-1,
+95 % urgent recall and 3 false alarms before the fixes it prompted (new vocabulary, not
+its sentences).  ``benchmarks/diagnose_accuracy.py`` prints the same numbers with the misses
+(``--file tests/data/diagnose_blind_r5.jsonl``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from walletaid.models.diagnose import CauseId, DiagnoseAnswers, Diagnosis
 
 DATA = Path(__file__).parent / "data" / "diagnose_scenarios.jsonl"
 BLIND_R4 = Path(__file__).parent / "data" / "diagnose_blind_r4.jsonl"
+BLIND_R5 = Path(__file__).parent / "data" / "diagnose_blind_r5.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -32,6 +37,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 SCENARIOS = _load(DATA)
 R4 = _load(BLIND_R4)
+R5 = _load(BLIND_R5)
 URGENT_CAUSES = {"fraud_contact", "unauthorized_access"}
 
 
@@ -41,6 +47,7 @@ def _run(scenario: dict[str, Any]) -> Diagnosis:
 
 RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in SCENARIOS}
 R4_RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in R4}
+R5_RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in R5}
 
 
 def _top1(items: list[dict[str, Any]]) -> float:
@@ -128,4 +135,28 @@ def test_every_urgent_blind_r4_scenario_is_urgent(scenario: dict[str, Any]) -> N
 
 def test_blind_r4_calm_scenarios_raise_at_most_two_alarms() -> None:
     alarms = [sc["id"] for sc in R4 if not sc["urgent"] and R4_RESULTS[sc["id"]].urgent]
+    assert len(alarms) <= 2, alarms
+
+
+def test_blind_r5_file_is_well_formed() -> None:
+    assert len(R5) == 150 and len({sc["id"] for sc in R5}) == len(R5)
+    for cause in CauseId.__args__:  # type: ignore[attr-defined]
+        assert sum(sc["expect"] == cause for sc in R5) >= 10, cause
+    for sc in R5:
+        assert sc["split"] == "blind_r5" and sc["urgent"] is (sc["expect"] in URGENT_CAUSES), sc["id"]
+
+
+def test_blind_r5_top1_at_least_90_percent() -> None:
+    misses = [(sc["id"], R5_RESULTS[sc["id"]].causes[0].id) for sc in R5 if R5_RESULTS[sc["id"]].causes[0].id != sc["expect"]]
+    assert len(misses) <= 0.10 * len(R5), misses
+
+
+@pytest.mark.parametrize("scenario", [sc for sc in R5 if sc["urgent"]], ids=lambda sc: sc["id"])
+def test_every_urgent_blind_r5_scenario_is_urgent(scenario: dict[str, Any]) -> None:
+    result = R5_RESULTS[scenario["id"]]
+    assert result.urgent and result.urgent_actions, [c.id for c in result.causes]
+
+
+def test_blind_r5_calm_scenarios_raise_at_most_two_alarms() -> None:
+    alarms = [sc["id"] for sc in R5 if not sc["urgent"] and R5_RESULTS[sc["id"]].urgent]
     assert len(alarms) <= 2, alarms
