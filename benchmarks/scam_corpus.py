@@ -13,7 +13,7 @@ from pathlib import Path
 from walletaid.engines.scam import check_message
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = [ROOT / "tests" / "data" / name for name in ("scam_corpus.jsonl", "scam_blind_r2.jsonl")]
+CORPORA = [ROOT / "tests" / "data" / name for name in ("scam_corpus.jsonl", "scam_blind_r2.jsonl", "scam_blind_r3.jsonl")]
 SMS = ROOT.parent / "shared" / "corpora" / "sms-spam-collection.tsv"
 
 

@@ -245,3 +245,16 @@ def test_message_catalogues_have_same_keys() -> None:
         data = json.loads(resources.files("walletaid.messages").joinpath(f"{area}.json").read_text(encoding="utf-8"))
         assert data["zh"].keys() == data["en"].keys()
         assert all(data["zh"].values()) and all(data["en"].values())
+
+
+def test_a_request_inside_a_refused_match_still_counts() -> None:
+    # the seed-phrase pattern first matches at "sync" inside "resync" (not a word edge); the real request
+    # "importing your private key" lies inside that refused match and must still be found
+    result = check_message("Your wallet sync failed. Resync by importing your private key at wallet-rectify.app", "en")
+    assert "asks_seed_phrase" in {s.id for s in result.signals} and result.verdict == "danger"
+
+
+def test_bank_code_sms_that_says_tell_no_one_is_not_a_secrecy_demand() -> None:
+    # "切勿告知他人，银行工作人员不会向您索取": the warning's next clause is not "don't tell the bank"
+    result = check_message("【交通银行】动态密码507318，您正在登录手机银行，切勿告知他人，银行工作人员不会向您索取。", "zh")
+    assert result.verdict == "no_known_signals", [s.id for s in result.signals]

@@ -1,7 +1,9 @@
 """The labelled corpora and the shared SMS corpus: the judged recall and false-alarm bounds of the message check.
 
-Two labelled files: ``scam_corpus.jsonl`` (the engine's own) and ``scam_blind_r2.jsonl`` (written before the
-round-2 rules were read, then used to find general gaps). Bounds on each: every scam at least ``suspicious``,
+Three labelled files: ``scam_corpus.jsonl`` (the engine's own), ``scam_blind_r2.jsonl`` (written before the
+round-2 rules were read, then used to find general gaps) and ``scam_blind_r3.jsonl`` (written by a helper that
+read neither the signals nor the other files: 69/80 scams caught and 1/80 genuine flagged before the fixes it
+prompted). Bounds on each: every scam at least ``suspicious``,
 no genuine message ``danger``, at most one genuine message in ten ``suspicious``.
 """
 
@@ -15,7 +17,7 @@ import pytest
 from walletaid.engines.scam import check_message
 
 HERE = Path(__file__).parent
-FILES = ("scam_corpus.jsonl", "scam_blind_r2.jsonl")
+FILES = ("scam_corpus.jsonl", "scam_blind_r2.jsonl", "scam_blind_r3.jsonl")
 CORPORA = {name: [json.loads(line) for line in (HERE / "data" / name).read_text(encoding="utf-8").splitlines() if line.strip()] for name in FILES}
 ROWS = [(name, row) for name, rows in CORPORA.items() for row in rows]
 SMS = HERE.parent.parent / "shared" / "corpora" / "sms-spam-collection.tsv"

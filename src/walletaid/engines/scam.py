@@ -160,12 +160,32 @@ def _best_match(comp: Compiled, match_text: str, has_cjk: bool, present: frozens
             continue
         if pat.requires and not any(word in match_text for word in pat.requires):
             continue
-        for m in pat.regex.finditer(match_text):
-            if m.end() == m.start() or not _word_edges(match_text, m.start(), m.end()):
-                continue
-            if comp.kind in ("request", "lure") and _negated(match_text, m.start(), m.end(), extra):
-                continue
-            return pat.severity, m.start(), m.end()
+        found = _counted_match(pat.regex, match_text, comp.kind, extra)
+        if found:
+            return pat.severity, found[0], found[1]
+    return None
+
+
+_MAX_TRIES = 200  # matches looked at per pattern: a 1 MB message must not make this quadratic
+
+
+def _counted_match(regex: re.Pattern[str], text: str, kind: str, extra: dict[str, re.Pattern[str]]) -> tuple[int, int] | None:
+    """(start, end) of the first match that starts and ends on word edges and is not negated.
+
+    After a refused match the search goes on from its second character, not its end: "resync by
+    importing your private key" first matches at "sync" (inside a word), and the counted match
+    "importing your private key" lies inside that refused one.
+    """
+    pos = 0
+    for _ in range(_MAX_TRIES):
+        m = regex.search(text, pos)
+        if m is None:
+            return None
+        if m.end() > m.start() and _word_edges(text, m.start(), m.end()) and not (
+            kind in ("request", "lure") and _negated(text, m.start(), m.end(), extra)
+        ):
+            return m.start(), m.end()
+        pos = m.start() + 1
     return None
 
 
