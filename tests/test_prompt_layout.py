@@ -2,7 +2,7 @@
 
 from rich.cells import cell_len
 
-from walletaid.wizard.prompt import ChoiceTitle, place_hint, wrap_hanging
+from walletaid.wizard.prompt import ChoiceTitle, hint, let_errors_wrap, place_hint, wrap_hanging
 
 LONG_EN = "A payment failed (scan to pay, transfer or purchase did not go through)"
 LONG_ZH = "数字人民币（数字人民币 App，或银行 App 里的数字人民币钱包）"
@@ -45,3 +45,19 @@ def test_hint_moves_to_lines_of_its_own_when_it_does_not_fit() -> None:
     assert lines[0] == "" and all(line.startswith("  ") for line in lines[1:])
     assert all(cell_len(line) <= 39 for line in lines)
     assert " ".join(line.strip() for line in lines[1:]).startswith("(The e-CNY app shows the operator's name")
+
+
+def test_hints_use_the_language_s_brackets_and_separator() -> None:
+    assert hint(["The app shows it.", "use ↑/↓ and Enter"], "en") == "(The app shows it; use ↑/↓ and Enter)"
+    assert hint(["App 里能看到。", "用 ↑/↓ 选择，回车确认"], "zh") == "（App 里能看到；用 ↑/↓ 选择，回车确认）"
+
+
+def test_the_refusal_line_under_a_text_prompt_is_found_and_may_grow() -> None:
+    # guards the prompt_toolkit internals let_errors_wrap relies on
+    import questionary
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe:
+        prompt = questionary.text("x", validate=lambda _: True, input=pipe, output=DummyOutput())
+        assert let_errors_wrap(prompt.application) == 1

@@ -38,7 +38,7 @@ def _validator(question: Question, lang: Lang) -> Callable[[str], bool | str]:
         try:
             value = parse_answer(question, raw, lang)
         except ValueError as exc:
-            return wrap_hanging(str(exc), shutil.get_terminal_size().columns, 0)
+            return wrap_hanging(str(exc), _width(), 0)
         if value is None and question.required:
             return t("wizard.required", lang)
         return True
@@ -50,7 +50,8 @@ def let_errors_wrap(application: Any) -> int:
     """Let the line under a text prompt that says why an answer was refused grow to several lines.
 
     prompt_toolkit gives it one line, so on a narrow terminal the reason was cut off.
-    Returns how many such windows were found (0 if prompt_toolkit changes: then it stays one line).
+    Returns how many such windows were found (a test checks there is one: if prompt_toolkit
+    changes, the reason goes back to one line, nothing breaks).
     """
     from prompt_toolkit.filters import to_filter
 
@@ -85,7 +86,7 @@ def _instruction(question: Question, lang: Lang, message: str) -> str | None:
         parts.append(t("wizard.checkbox_hint", lang))
     elif not question.required:
         parts.append(t("wizard.optional_hint", lang))
-    return place_hint(message, hint(parts, lang), shutil.get_terminal_size().columns) if parts else None
+    return place_hint(message, hint(parts, lang), _width()) if parts else None
 
 
 def place_hint(message: str, text: str, width: int) -> str:
@@ -104,10 +105,10 @@ def place_hint(message: str, text: str, width: int) -> str:
 
 def hint(parts: Sequence[str], lang: Lang) -> str:
     """Grey hint text in brackets: ``(help; use ↑/↓ and Enter)`` or ``（说明；用 ↑/↓ 选择，回车确认）``."""
+    from walletaid.render.layout import paren
+
     parts = [p.rstrip("。.;；") for p in parts[:-1]] + list(parts[-1:])
-    if lang == "zh":
-        return "（" + "；".join(parts) + "）"
-    return "(" + "; ".join(parts) + ")"
+    return paren(_LIST_SEPARATOR[lang].join(parts), lang).lstrip()
 
 
 # questionary draws a choice after a 3-cell pointer (" » "), a checkbox choice also after "○ ",
@@ -115,6 +116,12 @@ def hint(parts: Sequence[str], lang: Lang) -> str:
 SELECT_INDENT = 3
 CHECKBOX_INDENT = 5
 QMARK_INDENT = 2  # a question follows "? "; wrapped at words, its later lines start under its text
+_LIST_SEPARATOR = {"zh": "；", "en": "; "}
+
+
+def _width() -> int:
+    """The terminal's width in cells, read when a prompt is built."""
+    return shutil.get_terminal_size().columns
 
 
 def wrap_hanging(title: str, width: int, indent: int) -> str:
@@ -155,19 +162,25 @@ class ChoiceTitle(str):
 
 def _choices(question: Question, lang: Lang, checked: Iterable[str] = ()) -> list[QChoice]:
     ticked = set(checked)
-    width = shutil.get_terminal_size().columns
+    width = _width()
     indent = CHECKBOX_INDENT if question.kind == "checkbox" else SELECT_INDENT
     return [QChoice(title=ChoiceTitle(c.label.get(lang), width, indent), value=c.value, checked=c.value in ticked)
             for c in question.choices]
 
 
+def _select(message: str, choices: list[QChoice], how: str, lang: Lang, **options: Any) -> Any:
+    """A select prompt outside the question forms: the message wrapped at words, the hint placed to fit."""
+    width = _width()
+    message = wrap_hanging(message, width, QMARK_INDENT)
+    instruction = place_hint(message, hint([t(how, lang)], lang), width)
+    return questionary.select(message, choices=choices, style=STYLE, instruction=instruction, **options).unsafe_ask()
+
+
 def choose(message: str, options: Sequence[tuple[str, str]], lang: Lang, default: str | None = None) -> str:
     """One of ``options`` (value, label), picked with the arrow keys; hint in the user's language, long labels wrapped."""
-    width = shutil.get_terminal_size().columns
+    width = _width()
     choices = [QChoice(title=ChoiceTitle(label, width, SELECT_INDENT), value=value) for value, label in options]
-    message = wrap_hanging(message, width, QMARK_INDENT)
-    how = place_hint(message, hint([t("wizard.select_hint", lang)], lang), width)
-    return questionary.select(message, choices=choices, style=STYLE, instruction=how, default=default).unsafe_ask()
+    return _select(message, choices, "wizard.select_hint", lang, default=default)
 
 
 def yes_no(message: str, lang: Lang, *, default: bool) -> bool:
@@ -175,13 +188,10 @@ def yes_no(message: str, lang: Lang, *, default: bool) -> bool:
 
     questionary's own confirm says "(Y/n)" and echoes "Yes" / "No" in English only.
     """
-    options = [QChoice(title=t("wizard.yes", lang), value="yes", shortcut_key="y"),
+    choices = [QChoice(title=t("wizard.yes", lang), value="yes", shortcut_key="y"),
                QChoice(title=t("wizard.no", lang), value="no", shortcut_key="n")]
-    width = shutil.get_terminal_size().columns
-    message = wrap_hanging(message, width, QMARK_INDENT)
-    how = place_hint(message, hint([t("wizard.yes_no_hint", lang)], lang), width)
-    picked = questionary.select(message, choices=options, style=STYLE, use_shortcuts=True, instruction=how,
-                                default="yes" if default else "no").unsafe_ask()
+    picked = _select(message, choices, "wizard.yes_no_hint", lang, use_shortcuts=True,
+                     default="yes" if default else "no")
     return picked == "yes"
 
 
@@ -202,8 +212,8 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
         picked = prompt.unsafe_ask()
         labels = [c.label.get(lang) for c in question.choices if c.value in picked]
         if labels:  # questionary's own summary ("done (2 selections)") is English only
-            picks = ("；" if lang == "zh" else "; ").join(labels)
-            questionary.print("  ✓ " + wrap_hanging(picks, shutil.get_terminal_size().columns, 4), style="fg:ansicyan")
+            picks = _LIST_SEPARATOR[lang].join(labels)
+            questionary.print("  ✓ " + wrap_hanging(picks, _width(), 4), style="fg:ansicyan")
         return parse_answer(question, picked, lang)
     if kind == "confirm":
         return yes_no(message, lang, default=bool(default))
@@ -263,8 +273,7 @@ def ask(
             wanted = question.id in selected if selected is not None else question.id not in answers
             if not wanted:
                 continue
-            message = wrap_hanging(_message(question, lang, answers, questions), shutil.get_terminal_size().columns,
-                                   QMARK_INDENT)
+            message = wrap_hanging(_message(question, lang, answers, questions), _width(), QMARK_INDENT)
             value = _ask_one(question, lang, message, answers.get(question.id))
             if value is None:
                 answers.pop(question.id, None)
