@@ -58,18 +58,19 @@ def say(message: str, *, style: str | None = None) -> None:
 
 def print_input_error(error: InputError, lang: Lang) -> None:
     """List every problem of an invalid input on stderr, the field first (no traceback)."""
-    from walletaid.i18n import t
-    from walletaid.textsafe import for_rich
-
     from rich.text import Text
 
+    from walletaid.i18n import t
     from walletaid.render.layout import listing, prose
+    from walletaid.textsafe import clean, for_rich
 
     console = make_console(stderr=True)
     if error.problems:
         console.print(f"[bold red]{t('common.invalid_input', lang, count=len(error.problems))}[/]")
-        # the field stays whole and its message folds under itself (a hanging indent) on narrow screens
+        # the field stays whole and its message folds under itself (a hanging indent) on narrow screens;
+        # a field can be a key typed in an answers file, so it is cleaned like the message
         for problem in error.problems:
-            console.print(listing([(Text(f"{problem.field}:", style="bold"), prose(problem.message))], indent=2))
+            field = Text(clean(f"{problem.field}:", keep_newlines=False), style="bold")
+            console.print(listing([(field, prose(problem.message))], indent=2))
     if error.hint:
         console.print(for_rich(error.hint))
