@@ -224,6 +224,16 @@ def test_case_show_suggests_closing_after_a_resolved_contact() -> None:
     assert "escalate" not in render_markdown(doc, "en")
 
 
+def test_case_show_markdown_escapes_a_stored_title_and_the_user_s_facts() -> None:
+    # a case saved without wallet or symptom is shown under its stored title, which came from the user
+    record = case("ecny", "icbc", "payment_failed", lang="en", description="see [pay](http://evil.example)")
+    record = record.model_copy(update={"wallet": None, "symptom": None, "title": "**[pay](http://evil.example)**"})
+    doc = CaseShowDocument(lang="en", case=record, follow_up=follow_up(record, now=NOW))
+    markdown = render_markdown(doc, "en")
+    assert markdown.startswith("# \\*\\*[pay\\](http\\://evil.example)\\*\\*\n")
+    assert "[pay](http" not in markdown
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_plan_renders_every_step_with_number_and_caveat(lang: str) -> None:
     plan = plan_escalation(case("ecny", "icbc", "payment_failed", *TIMELINE, lang=lang), lang, now=NOW)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ from walletaid.models.case import (
     EscalationPlan,
     EscalationStep,
     LadderEntry,
-    case_title,
+    display_title,
     label,
 )
 from walletaid.textsafe import clean, for_markdown
@@ -152,13 +152,6 @@ def plan_escalation(record: CaseRecord, lang: Lang, *, now: datetime) -> Escalat
         lang=lang, case_id=record.case_id, title=display_title(record, lang), fraud=fraud, follow_up=state, steps=steps,
         references=list(dict.fromkeys(references)), rule=kb.complaint_rule.get(lang),
     )
-
-
-def display_title(record: CaseRecord, lang: Lang) -> str:
-    """The case title in ``lang`` (the stored title when the facts are unknown)."""
-    if record.wallet or record.symptom:
-        return case_title(record.wallet, record.operator, record.symptom, lang)
-    return clean(record.title, keep_newlines=False)
 
 
 # --- the complaint draft ---------------------------------------------------------------------------

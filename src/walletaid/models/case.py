@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from walletaid.i18n import Lang
 from walletaid.knowledge.models import Source, Strict, Text
+from walletaid.textsafe import clean
 
 ContactChannelId = Literal["hotline", "app_chat", "email", "branch", "social", "other"]
 Outcome = Literal["resolved", "pending", "unresolved"]
@@ -263,3 +264,10 @@ def case_title(wallet: str | None, operator: str | None, symptom: str | None, la
     """A short title such as ``数字人民币 · 工商银行 · 支付失败``."""
     parts = [label("wallet", wallet, lang), label("operator", operator, lang), label("symptom", symptom, lang)]
     return " · ".join(p for p in parts if p) or label("symptom", "other", lang)
+
+
+def display_title(item: CaseRecord | CaseSummary, lang: Lang) -> str:
+    """The case title in ``lang`` (the stored title when the facts are unknown)."""
+    if item.wallet or item.symptom:
+        return case_title(item.wallet, item.operator, item.symptom, lang)
+    return clean(item.title, keep_newlines=False)

@@ -20,13 +20,12 @@ from rich.text import Text
 from walletaid.i18n import Lang, t
 from walletaid.models.case import (
     CaseListDocument,
-    CaseRecord,
     CaseShowDocument,
     CaseSummary,
     EscalationPlan,
     EscalationStep,
     FollowUp,
-    case_title,
+    display_title,
     label,
 )
 from walletaid.render.layout import Fit, bullets, fields, indented, listing, prose, section
@@ -41,13 +40,6 @@ def _day(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
-
-
-def title(item: CaseRecord | CaseSummary, lang: Lang) -> str:
-    """The case title in the display language (the stored one when the facts are unknown)."""
-    if item.wallet or item.symptom:
-        return case_title(item.wallet, item.operator, item.symptom, lang)
-    return clean(item.title, keep_newlines=False)
 
 
 def advice(case_id: str, state: FollowUp, status: str, lang: Lang) -> list[str]:
@@ -83,7 +75,7 @@ def _list_cells(c: CaseSummary, lang: Lang) -> tuple[Text, Text, Text]:
     promise = Text(_day(c.next_promise))
     if c.overdue:
         promise = Text(f"{_day(c.next_promise)} {t('case.overdue_mark', lang)}", style="bold red")
-    return status, promise, Text(title(c, lang))
+    return status, promise, Text(display_title(c, lang))
 
 
 def _list_table(doc: CaseListDocument, lang: Lang) -> Table:
@@ -134,7 +126,7 @@ def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
         if c.needs_escalation:
             status += f" · **{t('case.escalate_mark', lang)}**"
             hints.append(f"- {t('case.list_escalate_hint', lang, case_id=c.id)}")
-        name = for_markdown(title(c, lang))
+        name = for_markdown(display_title(c, lang))
         lines.append(f"| {c.id} | {name} | {status} | {t('case.age_days', lang, n=c.age_days)} | {promise} | {c.contacts} |")
     return "\n".join([*lines, "", *hints, ""])
 
@@ -178,7 +170,7 @@ def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
 
     record = doc.case
     style = "bold red" if doc.follow_up.needs_escalation else ""
-    parts: list[RenderableType] = [prose(Text(title(record, lang), style="bold"))]
+    parts: list[RenderableType] = [prose(Text(display_title(record, lang), style="bold"))]
     parts.append(section(t("case.follow_up", lang), bullets(advice(record.case_id, doc.follow_up, record.status, lang),
                                                             style=style or None), gap=False))
     status = t(f"case.status_{record.status}", lang)
@@ -193,7 +185,7 @@ def _show_markdown(doc: CaseShowDocument, lang: Lang) -> str:
     from walletaid.engines.escalate import fact_rows, timeline_table
 
     record = doc.case
-    lines = [f"# {title(record, lang)}", "", f"## {t('case.show_facts', lang)}", ""]
+    lines = [f"# {for_markdown(display_title(record, lang))}", "", f"## {t('case.show_facts', lang)}", ""]
     facts = [(t("case.fact_status", lang), t(f"case.status_{record.status}", lang)),
              (t("case.fact_created", lang), _day(record.created_at))] + fact_rows(record, lang)
     lines += [f"- **{name}**: {for_markdown(value.replace(chr(10), ' / '))}" for name, value in facts]
