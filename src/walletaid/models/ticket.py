@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
+from walletaid.caseid import CASE_ID_PATTERN
 from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis, Network, Operator, Symptom, Wallet, YesNoUnknown
 
 MONEY_SYMPTOMS: tuple[str, ...] = (
@@ -189,7 +190,7 @@ class CaseDocument(BaseModel):
     schema_version: Literal[1] = 1
     command: Literal["prepare-ticket"] = "prepare-ticket"
     lang: Literal["zh", "en"]
-    case_id: str = Field(pattern=r"^WA-\d{8}-[2-9A-HJKMNP-Z]{4}$")
+    case_id: str = Field(pattern=CASE_ID_PATTERN)
     created_at: AwareDatetime
     account: AccountSection
     issue: IssueSection

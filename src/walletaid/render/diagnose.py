@@ -84,7 +84,10 @@ def render_text(d: Diagnosis, lang: Lang) -> Group:
 
 
 def _md(text: str) -> str:
-    """User-derived text made safe for one Markdown line."""
+    """walletaid's own text (causes, steps, contacts) on one Markdown line; it may use `code`.
+
+    Text that quotes the user (the reasons) goes through :func:`for_markdown` instead.
+    """
     return clean(text, keep_newlines=False).replace("|", "\\|")
 
 
