@@ -38,6 +38,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 SCENARIOS = _load(DATA)
 R4 = _load(BLIND_R4)
 R5 = _load(BLIND_R5)
+BLIND = {"blind_r4": R4, "blind_r5": R5}
 URGENT_CAUSES = {"fraud_contact", "unauthorized_access"}
 
 
@@ -46,8 +47,7 @@ def _run(scenario: dict[str, Any]) -> Diagnosis:
 
 
 RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in SCENARIOS}
-R4_RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in R4}
-R5_RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for sc in R5}
+BLIND_RESULTS: dict[str, Diagnosis] = {sc["id"]: _run(sc) for batch in BLIND.values() for sc in batch}
 
 
 def _top1(items: list[dict[str, Any]]) -> float:
@@ -122,22 +122,6 @@ def test_blind_r4_file_is_well_formed_and_appended() -> None:
     assert all(tuned[sc["id"]]["answers"] == sc["answers"] for sc in R4)
 
 
-def test_blind_r4_top1_at_least_90_percent() -> None:
-    misses = [(sc["id"], R4_RESULTS[sc["id"]].causes[0].id) for sc in R4 if R4_RESULTS[sc["id"]].causes[0].id != sc["expect"]]
-    assert len(misses) <= 0.10 * len(R4), misses
-
-
-@pytest.mark.parametrize("scenario", [sc for sc in R4 if sc["urgent"]], ids=lambda sc: sc["id"])
-def test_every_urgent_blind_r4_scenario_is_urgent(scenario: dict[str, Any]) -> None:
-    result = R4_RESULTS[scenario["id"]]
-    assert result.urgent and result.urgent_actions, [c.id for c in result.causes]
-
-
-def test_blind_r4_calm_scenarios_raise_at_most_two_alarms() -> None:
-    alarms = [sc["id"] for sc in R4 if not sc["urgent"] and R4_RESULTS[sc["id"]].urgent]
-    assert len(alarms) <= 2, alarms
-
-
 def test_blind_r5_file_is_well_formed() -> None:
     assert len(R5) == 150 and len({sc["id"] for sc in R5}) == len(R5)
     for cause in CauseId.__args__:  # type: ignore[attr-defined]
@@ -146,17 +130,22 @@ def test_blind_r5_file_is_well_formed() -> None:
         assert sc["split"] == "blind_r5" and sc["urgent"] is (sc["expect"] in URGENT_CAUSES), sc["id"]
 
 
-def test_blind_r5_top1_at_least_90_percent() -> None:
-    misses = [(sc["id"], R5_RESULTS[sc["id"]].causes[0].id) for sc in R5 if R5_RESULTS[sc["id"]].causes[0].id != sc["expect"]]
-    assert len(misses) <= 0.10 * len(R5), misses
+@pytest.mark.parametrize("batch", BLIND)
+def test_blind_batch_top1_at_least_90_percent(batch: str) -> None:
+    rows = BLIND[batch]
+    misses = [(sc["id"], BLIND_RESULTS[sc["id"]].causes[0].id) for sc in rows
+              if BLIND_RESULTS[sc["id"]].causes[0].id != sc["expect"]]
+    assert len(misses) <= 0.10 * len(rows), misses
 
 
-@pytest.mark.parametrize("scenario", [sc for sc in R5 if sc["urgent"]], ids=lambda sc: sc["id"])
-def test_every_urgent_blind_r5_scenario_is_urgent(scenario: dict[str, Any]) -> None:
-    result = R5_RESULTS[scenario["id"]]
+@pytest.mark.parametrize("scenario", [sc for batch in BLIND.values() for sc in batch if sc["urgent"]],
+                         ids=lambda sc: sc["id"])
+def test_every_urgent_blind_scenario_is_urgent(scenario: dict[str, Any]) -> None:
+    result = BLIND_RESULTS[scenario["id"]]
     assert result.urgent and result.urgent_actions, [c.id for c in result.causes]
 
 
-def test_blind_r5_calm_scenarios_raise_at_most_two_alarms() -> None:
-    alarms = [sc["id"] for sc in R5 if not sc["urgent"] and R5_RESULTS[sc["id"]].urgent]
+@pytest.mark.parametrize("batch", BLIND)
+def test_blind_batch_calm_scenarios_raise_at_most_two_alarms(batch: str) -> None:
+    alarms = [sc["id"] for sc in BLIND[batch] if not sc["urgent"] and BLIND_RESULTS[sc["id"]].urgent]
     assert len(alarms) <= 2, alarms
