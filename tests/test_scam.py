@@ -9,7 +9,8 @@ from importlib import resources
 import pytest
 from rich.console import Console
 
-from walletaid.engines.scam import check_message, signals_file
+from walletaid.engines.scam import check_message
+from walletaid.matching import knowledge
 from walletaid.render import scam as render
 
 CONTRACT_IDS = {
@@ -21,7 +22,7 @@ CONTRACT_IDS = {
 
 
 def test_signals_file_defines_every_contract_id() -> None:
-    assert CONTRACT_IDS <= {s.id for s in signals_file().signals}
+    assert CONTRACT_IDS <= set(knowledge.signals().signals)
 
 
 @pytest.mark.parametrize(

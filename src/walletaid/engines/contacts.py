@@ -138,11 +138,10 @@ DISGUISES = ("brand_in_host", "gov_in_host", "embedded_domain")
 
 def _link_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Shorteners, phishing words, brand words and risky top-level domains from the scam knowledge."""
-    from walletaid.engines.scam import signals_file
+    from walletaid.engines.features import link_data
 
-    data = signals_file().links
-    return (frozenset(data.shorteners), frozenset(data.phish_words), frozenset(data.brands),
-            frozenset(data.risky_tlds))
+    data = link_data()
+    return data.shorteners, data.phish_words, data.brands, data.risky_tlds
 
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:

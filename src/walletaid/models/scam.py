@@ -84,7 +84,7 @@ class LinkFinding(BaseModel):
     end: int
     host: str
     registered_domain: str
-    verdict: Literal["official", "not_official", "lookalike"]
+    verdict: Literal["official", "not_official", "lookalike", "unlisted"]
     flags: list[str] = Field(default=[])
     signs: list[str] = Field(
         default=[],
@@ -99,7 +99,7 @@ class PhoneFinding(BaseModel):
     value: str
     start: int
     end: int
-    verdict: Literal["official", "not_official", "lookalike"]
+    verdict: Literal["official", "not_official", "lookalike", "unlisted"]
     known_fake: bool = False
     call_instruction: bool = Field(default=False, description="the message tells the reader to call / add it")
     matches: list[VerifyMatch] = Field(default=[])

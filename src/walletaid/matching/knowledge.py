@@ -1,0 +1,123 @@
+"""The package's compiled rule sets: the spellings, the message signals and the diagnose rules.
+
+Each is read from ``knowledge/`` (YAML), validated, compiled and cached (see
+``matching.cache``) the first time a process needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from walletaid.knowledge.models import Text
+from walletaid.knowledge.rule_models import (
+    DiagnoseRuleFile, DiagnoseScoring, MarkerFile, SignalKind, SignalRuleFile, SignalScoring, SpellingsFile, Vocabulary,
+)
+from walletaid.matching import normalize as _normalize
+from walletaid.matching.cache import cached
+from walletaid.matching.loader import KNOWLEDGE, Compiler, KnowledgeError, validate
+from walletaid.matching.normalize import Spellings
+from walletaid.matching.ruleset import RuleSet
+
+SPELLINGS = KNOWLEDGE / "spellings.yaml"
+
+
+@dataclass(frozen=True)
+class SignalInfo:
+    """What the message check shows about a signal besides its evidence."""
+
+    id: str
+    severity: str
+    kind: SignalKind
+    explanation: Text
+
+
+@dataclass(frozen=True)
+class SignalKnowledge:
+    """The compiled message signals: rules (signals and genuine markers), signal texts, scoring."""
+
+    rules: RuleSet
+    signals: dict[str, SignalInfo]
+    markers: frozenset[str]
+    scoring: SignalScoring
+
+
+@dataclass(frozen=True)
+class DiagnoseKnowledge:
+    """The compiled diagnose rules and their scoring."""
+
+    rules: RuleSet
+    scoring: DiagnoseScoring
+
+
+def _files(folder: str) -> list[Path]:
+    return sorted((KNOWLEDGE / folder).rglob("*.yaml"))
+
+
+def _build_spellings() -> Spellings:
+    data = validate(SpellingsFile, SPELLINGS)
+    words = []
+    for group in data.words:
+        canonical = _normalize.normalize(group.canonical, Spellings()).text
+        for variant in group.variants:
+            words.append((_normalize.normalize(variant, Spellings()).text, canonical))
+    return Spellings(tuple(dict(words).items()))
+
+
+@lru_cache(maxsize=1)
+def spellings() -> Spellings:
+    """The spellings of ``knowledge/spellings.yaml``, compiled."""
+    return cached("spellings", [SPELLINGS], _build_spellings)
+
+
+def _rule_files(folder: str) -> list[Path]:
+    return [p for p in _files(folder) if p.parent.name == "rules"]
+
+
+def _build_signals() -> SignalKnowledge:
+    vocabulary = validate(Vocabulary, KNOWLEDGE / "signals" / "vocabulary.yaml")
+    scoring = validate(SignalScoring, KNOWLEDGE / "signals" / "scoring.yaml")
+    compiler = Compiler(vocabulary, spellings(), scoring.negation, negatable=False)
+    infos: dict[str, SignalInfo] = {}
+    markers: set[str] = set()
+    for path in _rule_files("signals"):
+        name = str(path.relative_to(KNOWLEDGE))
+        if path.stem == "genuine":
+            for marker in validate(MarkerFile, path).markers:
+                markers.add(marker.id)
+                for rule in marker.rules:
+                    compiler.add(rule, marker.id, name, severity="low")
+            continue
+        for sig in validate(SignalRuleFile, path).signals:
+            if sig.id in infos:
+                raise KnowledgeError(f"{name}: signal {sig.id} is defined twice")
+            infos[sig.id] = SignalInfo(sig.id, sig.severity, sig.kind, sig.explanation)
+            for rule in sig.rules:
+                compiler.add(rule, sig.id, name, severity=sig.severity, negatable=sig.kind in ("request", "lure"))
+    return SignalKnowledge(compiler.build(), infos, frozenset(markers), scoring)
+
+
+@lru_cache(maxsize=1)
+def signals() -> SignalKnowledge:
+    """The compiled message signals."""
+    return cached("signals", [SPELLINGS, *_files("signals")], _build_signals)
+
+
+def _build_diagnose() -> DiagnoseKnowledge:
+    vocabulary = validate(Vocabulary, KNOWLEDGE / "diagnose" / "vocabulary.yaml")
+    scoring = validate(DiagnoseScoring, KNOWLEDGE / "diagnose" / "scoring.yaml")
+    compiler = Compiler(vocabulary, spellings(), scoring.negation, negatable=True)
+    for path in _rule_files("diagnose"):
+        data = validate(DiagnoseRuleFile, path)
+        if data.cause != path.stem:
+            raise KnowledgeError(f"{path.name}: the file of cause {data.cause} must be named {data.cause}.yaml")
+        for rule in data.rules:
+            compiler.add(rule, data.cause, str(path.relative_to(KNOWLEDGE)))
+    return DiagnoseKnowledge(compiler.build(), scoring)
+
+
+@lru_cache(maxsize=1)
+def diagnose() -> DiagnoseKnowledge:
+    """The compiled diagnose rules."""
+    return cached("diagnose", [SPELLINGS, *_files("diagnose")], _build_diagnose)

@@ -1,0 +1,326 @@
+"""The one text normaliser: diagnose, the message check, ``--verify`` and redaction all read text through it.
+
+People and scammers write the same word many ways: full-width letters (``ＶＩＰ``),
+traditional characters and Taiwan / Hong Kong words (``網路``, ``簡訊``), symbols
+and spaces inside a word to slip past filters (``微❤信``, ``银 行``), homophones
+and look-alikes (``V信``, ``扣扣``, ``银彳亍``), letters for digits inside a number
+(``400-8O6-…``), Chinese numerals (``五千元``, ``幺三八…``) and digits split by
+spaces or dashes (``4 8 3 9 2 0``).  :func:`normalize` folds all of that into one
+canonical form; the spellings themselves are knowledge (``knowledge/spellings.yaml``).
+
+Every step keeps a map from each output character back to the span of the
+original text it came from, so evidence found in the canonical text can be
+quoted, highlighted or redacted in the user's own text
+(:meth:`Normalized.original_span`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters that carry no meaning but split words: zero-width and format characters, soft hyphen,
+# and control characters other than tab and newline (they are removed, not replaced by a space).
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Filler a sender puts between the characters of one Chinese word: spaces, stars, dots in the middle,
+# hearts and other symbols.  Chinese punctuation (，。！？、) is left alone: it ends clauses.
+_FILLER = r"[\s*_~|·•●○◆◇■□★☆♥♡❤❥❣✿❀♪♫#^`'\"\\/=+\-丨]"
+_INSIDE_CJK = re.compile(rf"(?<=[{_CJK}]){_FILLER}+(?=[{_CJK}])")
+_SPACES = re.compile(r"[^\S\n]+")
+# A number in which o / l / i stand for 0 / 1 (after lower-casing): digits on both ends, no letters around.
+_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])[\doli]?\d[\doli-]*\d(?![a-z0-9])")
+_LETTER_FOR_DIGIT = str.maketrans("oli", "011")
+# Digits split by one kind of separator: "4 8 3 9 2 0", "6222-0212-3456", "6222.0212.3456.7894".
+_SPLIT_DIGITS = re.compile(r"(?<![\d.,/:@a-z])\d+(?:(?P<sep>[ .-])\d+)(?:(?P=sep)\d+)+(?![\d])")
+# Chinese numerals: a run before a money unit ("五千元", "两万块"), or a long run read digit by digit ("幺三八…").
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿幺壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_AMOUNT = re.compile(rf"[{_CN_NUMERAL}]+(?=[元块圆])")
+_CN_DIGIT_RUN = re.compile("[零〇一二三四五六七八九幺两]{5,}")
+_CN_DIGIT = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
+_ARABIC_THOUSANDS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千万])(?=[元块])")
+MIN_SPLIT_DIGITS = 5
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """The spelling knowledge the normaliser applies: variant → canonical word, longest variant first."""
+
+    words: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        return _variants_pattern(self.words)
+
+
+@lru_cache(maxsize=4)
+def _variants_pattern(words: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    parts = []
+    for variant, _ in sorted(words, key=lambda w: -len(w[0])):
+        body = re.escape(variant)
+        # an ASCII variant ("vx") counts only as a whole word, never inside "devx"
+        left = r"(?<![a-z])" if variant[0].isascii() and variant[0].isalpha() else ""
+        right = r"(?![a-z])" if variant[-1].isascii() and variant[-1].isalpha() else ""
+        parts.append(left + body + right)
+    return re.compile("|".join(parts))
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Canonical text plus, for each of its characters, the span of the original text it came from."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...] | None = None  # None: the text is aligned one to one with the original
+    ends: tuple[int, ...] | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text behind ``text[start:end]``."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_text(self, start: int, end: int) -> str:
+        """The user's own words behind ``text[start:end]``."""
+        a, b = self.original_span(start, end)
+        return self.original[a:b]
+
+
+class _Builder:
+    """Applies one rewriting step at a time and composes the maps back to the original."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+        self.ends: list[int] | None = None
+
+    def replace(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
+        """Rewrite every match of ``pattern``; a rewritten span maps to the whole original span."""
+        pieces: list[str] = []
+        spans: list[tuple[int, int, int]] = []  # (start, end, new length) of each changed span
+        pos = 0
+        for match in pattern.finditer(self.text):
+            new = repl(match)
+            if new == match.group(0):
+                continue
+            pieces.append(self.text[pos : match.start()])
+            pieces.append(new)
+            spans.append((match.start(), match.end(), len(new)))
+            pos = match.end()
+        if spans:
+            pieces.append(self.text[pos:])
+            self._remap(spans)
+            self.text = "".join(pieces)
+
+    def replace_aligned(self, pattern: re.Pattern[str], convert: Callable[[str], list[tuple[str, int, int]]]) -> None:
+        """Rewrite each match as pieces (new text, start, end relative to the match), each mapped to its own span."""
+        pieces: list[str] = []
+        spans: list[tuple[int, int, int]] = []
+        pos = 0
+        for match in pattern.finditer(self.text):
+            parts = convert(match.group(0))
+            if "".join(p for p, _, _ in parts) == match.group(0):
+                continue
+            pieces.append(self.text[pos : match.start()])
+            for new, start, end in parts:
+                pieces.append(new)
+                spans.append((match.start() + start, match.start() + end, len(new)))
+            pos = match.end()
+        if spans:
+            pieces.append(self.text[pos:])
+            self._remap(spans)
+            self.text = "".join(pieces)
+
+    def _remap(self, spans: list[tuple[int, int, int]]) -> None:
+        old_starts = self.starts if self.starts is not None else range(len(self.text))
+        old_ends = self.ends if self.ends is not None else range(1, len(self.text) + 1)
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for start, end, size in spans:
+            starts.extend(old_starts[pos:start])
+            ends.extend(old_ends[pos:start])
+            if size:
+                first, last = old_starts[start], old_ends[end - 1]
+                starts.extend([first] * size)
+                ends.extend([last] * size)
+            pos = end
+        starts.extend(old_starts[pos:])
+        ends.extend(old_ends[pos:])
+        self.starts, self.ends = starts, ends
+
+    def same_length(self, new: str) -> bool:
+        """Take ``new`` when it is aligned one to one with the current text."""
+        if len(new) != len(self.text):
+            return False
+        self.text = new
+        return True
+
+    def per_character(self, convert: Callable[[str], str]) -> None:
+        """Apply ``convert`` character by character (used when a whole-text conversion changed the length)."""
+        self.replace(_ANY_CHAR, lambda m: convert(m.group(0)))
+
+    def result(self, original: str) -> Normalized:
+        if self.starts is None:
+            return Normalized(original, self.text)
+        return Normalized(original, self.text, tuple(self.starts), tuple(self.ends or ()))
+
+
+_ANY_CHAR = re.compile(r"(?s).")
+
+
+def normalize(text: str, spellings: Spellings | None = None) -> Normalized:
+    """The canonical form of ``text``: see the module docstring for the steps, in order."""
+    if spellings is None:
+        spellings = default_spellings()
+    out = _Builder(text)
+    if not text.isascii():
+        _unicode_forms(out)
+    _lower(out)
+    if _INVISIBLE.search(out.text):
+        out.replace(_INVISIBLE, lambda m: "")
+    if not out.text.isascii():
+        _to_simplified(out)
+        out.replace(_INSIDE_CJK, lambda m: "")
+        _numerals(out)
+    pattern = spellings.pattern
+    if pattern is not None:
+        table = dict(spellings.words)
+        out.replace(pattern, lambda m: table[m.group(0)])
+    _digits(out)
+    out.replace(_SPACES, lambda m: " ")
+    return out.result(text)
+
+
+def _unicode_forms(out: _Builder) -> None:
+    """NFKC: full-width letters and digits, compatibility forms (``①`` stays a digit, ``ｆｉ`` two letters)."""
+    converted = unicodedata.normalize("NFKC", out.text)
+    if not out.same_length(converted):
+        out.per_character(lambda ch: unicodedata.normalize("NFKC", ch))
+
+
+def _lower(out: _Builder) -> None:
+    lowered = out.text.lower()
+    if not out.same_length(lowered):  # a few characters lower-case to two ("İ"): keep the map exact
+        out.per_character(str.lower)
+
+
+def _to_simplified(out: _Builder) -> None:
+    """Traditional characters and Taiwan phrases → simplified mainland words (OpenCC ``tw2sp``)."""
+    converter = _converter()
+    converted = converter(out.text)
+    if converted == out.text or out.same_length(converted):
+        return
+    # a phrase changed length (伺服器 → 服务器 is fine, 記憶體 → 内存 is not): align run by run
+    out.replace_aligned(_CJK_RUN, lambda run: _aligned_run(run, converter))
+
+
+def _aligned_run(run: str, converter: Callable[[str], str]) -> list[tuple[str, int, int]]:
+    """``run`` converted, as pieces (new text, start, end in ``run``): the unchanged-length head and tail
+    map character by character, only the middle that changed length maps as one block."""
+    new = converter(run)
+    if len(new) == len(run):
+        return [(ch, i, i + 1) for i, ch in enumerate(new)]
+    singles = [converter(ch) for ch in run]
+    head = 0
+    while head < min(len(run), len(new)) and singles[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(run), len(new)) - head and singles[len(run) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    pieces = [(new[i], i, i + 1) for i in range(head)]
+    pieces.append((new[head : len(new) - tail], head, len(run) - tail))
+    pieces += [(new[len(new) - tail + k], len(run) - tail + k, len(run) - tail + k + 1) for k in range(tail)]
+    return pieces
+
+
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("tw2sp").convert  # type: ignore[no-any-return]
+
+
+def _numerals(out: _Builder) -> None:
+    if _CN_AMOUNT.search(out.text):
+        out.replace(_CN_AMOUNT, lambda m: _chinese_number(m.group(0)))
+    if _CN_DIGIT_RUN.search(out.text):
+        out.replace(_CN_DIGIT_RUN, lambda m: m.group(0).translate(_CN_DIGIT))
+    if _ARABIC_THOUSANDS.search(out.text):
+        out.replace(_ARABIC_THOUSANDS, _arabic_thousands)
+
+
+@lru_cache(maxsize=512)
+def _chinese_number(numeral: str) -> str:
+    """``五千`` → ``5000`` with cn2an; a run it cannot read ("万一") stays as written."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import cn2an
+
+        try:
+            value = cn2an.cn2an(numeral, "smart")
+        except (ValueError, KeyError, TypeError):
+            return numeral
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _arabic_thousands(match: re.Match[str]) -> str:
+    number = float(match.group(1)) * (1000 if match.group(2) == "千" else 10000)
+    return str(int(number)) if number.is_integer() else str(number)
+
+
+def _digits(out: _Builder) -> None:
+    text = out.text
+    if any(ch in text for ch in "oli") and _LETTER_DIGITS.search(text):
+        out.replace(_LETTER_DIGITS, _letters_as_digits)
+    if _SPLIT_DIGITS.search(out.text):
+        out.replace(_SPLIT_DIGITS, _joined_digits)
+
+
+def _letters_as_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if sum(ch.isdigit() for ch in run) < 4 or run.isdigit():
+        return run
+    return run.translate(_LETTER_FOR_DIGIT)
+
+
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_DATE = re.compile(r"(?:19|20)\d\d([-./])\d{1,2}\1\d{1,2}")
+
+
+def _joined_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if _DATE.fullmatch(run) or _IPV4.fullmatch(run):
+        return run  # 2026-11-26 is a date and 45.76.123.9 an address, not numbers split to hide them
+    digits = re.sub(r"\D", "", run)
+    return digits if len(digits) >= MIN_SPLIT_DIGITS else run
+
+
+_DEFAULT: list[Spellings] = []
+
+
+def default_spellings() -> Spellings:
+    """The spellings of ``knowledge/spellings.yaml`` (set by the knowledge loader; none until it runs)."""
+    if not _DEFAULT:
+        from walletaid.matching.knowledge import spellings
+
+        _DEFAULT.append(spellings())
+    return _DEFAULT[0]
+
+
+def normalize_all(texts: Iterable[str], spellings: Spellings | None = None) -> list[str]:
+    """The canonical text of each of ``texts`` (for phrase lists)."""
+    return [normalize(t, spellings).text for t in texts]
