@@ -41,6 +41,12 @@ def print_markdown(text: str) -> None:
     sys.stdout.flush()
 
 
+def write_line(line: str) -> None:
+    """One line of streamed output (``--batch --format json``), flushed so a closed pipe is noticed at once."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def print_json(document: Any) -> None:
     """Write exactly one JSON document to stdout (a Pydantic model or plain data)."""
     if hasattr(document, "model_dump"):
