@@ -13,6 +13,7 @@ from walletaid.console import say
 from walletaid.errors import InputError, Interrupted, Problem
 from walletaid.flows.common import Format, check_out_dir, emit, exists_error, stdin_is_terminal, tell_written
 from walletaid.i18n import Lang, t
+from walletaid.textsafe import for_rich
 
 
 def _now() -> datetime:
@@ -39,11 +40,14 @@ def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
 def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
     """Every case (or only open ones), overdue promises flagged."""
     from walletaid import store
-    from walletaid.models.case import CaseListDocument
+    from walletaid.models.case import CaseListDocument, DamagedCase
 
     with _store() as conn:
-        cases = store.list_cases(conn, now=_now(), include_closed=not open_only)
-    emit(CaseListDocument(lang=lang, cases=cases), fmt, lang, "case")
+        cases, damaged = store.list_cases_checked(conn, now=_now(), include_closed=not open_only)
+    bad = [DamagedCase(id=d.case_id, reason=d.reason) for d in damaged]
+    emit(CaseListDocument(lang=lang, cases=cases, damaged=bad), fmt, lang, "case")
+    if bad and fmt == "json":  # text and Markdown say it in the list itself
+        say(t("case.list_damaged", lang, count=len(bad), ids=", ".join(for_rich(d.id) for d in bad)))
     return 0
 
 
@@ -125,16 +129,21 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
 
 
 def run_delete(*, lang: Lang, case_id: str, yes: bool) -> int:
-    """Delete one case after confirmation."""
+    """Delete one case after confirmation (a damaged case too: that is how it is removed)."""
     from walletaid import store
 
     with _store() as conn:
-        record = store.get_case(conn, case_id)
-        if not _confirm(t("case_flow.confirm_delete", lang, case_id=record.case_id, title=record.title), yes, lang):
+        try:
+            record = store.get_case(conn, case_id)
+            shown, title = record.case_id, record.title
+        except store.CaseDamaged as damaged:
+            shown, title = damaged.case_id, t("case.damaged_title", lang)
+        if not _confirm(t("case_flow.confirm_delete", lang, case_id=shown, title=title), yes,
+                        lang):
             say(t("case_flow.kept", lang))
             return 0
-        store.delete_case(conn, record.case_id)
-    say(t("case_flow.deleted", lang, case_id=record.case_id))
+        store.delete_case(conn, case_id)
+    say(t("case_flow.deleted", lang, case_id=for_rich(shown)))
     return 0
 
 
@@ -143,7 +152,7 @@ def run_purge(*, lang: Lang, yes: bool) -> int:
     from walletaid import store
 
     with _store() as conn:
-        count = len(store.list_cases(conn, now=_now()))
+        count = store.count_cases(conn)
         if count == 0:
             say(t("case_flow.none", lang))
             return 0
