@@ -120,7 +120,10 @@ def schema(
 
 
 def main() -> None:
-    """Console entry point: run the app; Ctrl-C anywhere ends with exit 130."""
+    """Console entry point: run the app; Ctrl-C anywhere ends with exit 130, SIGTERM/SIGHUP after clean-up."""
+    from walletaid import signals
+
+    signals.install()
     try:
         app(prog_name="walletaid")
     except KeyboardInterrupt:  # outside a command's own handling (e.g. while Typer parses options)
@@ -130,3 +133,5 @@ def main() -> None:
 
         sys.stderr.write(t("common.interrupted", HELP_LANG) + "\n")
         raise SystemExit(130) from None
+    except signals.Terminated as stop:  # temporary files were removed while the stack unwound
+        signals.end(stop)

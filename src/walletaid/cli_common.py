@@ -59,6 +59,14 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
     lang = resolve_lang(lang_opt.value if lang_opt else None)
     try:
         code = flow(lang=lang, **kwargs)
+        from walletaid.console import flush_out
+
+        flush_out()
+    except BrokenPipeError:  # the reader of stdout went away (| head): end quietly, as a finished command
+        from walletaid.console import stdout_closed
+
+        stdout_closed()
+        raise typer.Exit(0) from None
     except InputError as error:
         from walletaid.console import print_input_error
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,26 +29,72 @@ def make_console(*, stderr: bool = False) -> Console:
     console = Console(file=stream, stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
     if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
         console.width = 100  # piped: wide enough to keep tables whole, unless COLUMNS says otherwise
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # Rich would exit 1; run_flow decides
     return console
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError()
+
+
+@contextmanager
+def _writing_out() -> Iterator[None]:
+    """Writes to stdout: a closed pipe stays a ``BrokenPipeError`` (a quiet end); any other failure
+    (``> /dev/full``) becomes :class:`walletaid.faults.OutputFailed`, one clear message."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from walletaid.faults import OutputFailed
+
+        raise OutputFailed(exc) from None
 
 
 def print_renderable(renderable: RenderableType) -> None:
     """Show a rendered result on stdout."""
-    make_console().print(renderable)
+    with _writing_out():
+        make_console().print(renderable)
+        sys.stdout.flush()
 
 
 def print_markdown(text: str) -> None:
     """Write Markdown text to stdout as it is (it is meant to be saved or pasted)."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    sys.stdout.flush()
+    with _writing_out():
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+
+
+def write_line(line: str) -> None:
+    """One line of streamed output (``--batch --format json``), flushed so a closed pipe is noticed at once."""
+    with _writing_out():
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 def print_json(document: Any) -> None:
     """Write exactly one JSON document to stdout (a Pydantic model or plain data)."""
     if hasattr(document, "model_dump"):
         document = document.model_dump(mode="json")
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    with _writing_out():
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+
+
+def flush_out() -> None:
+    """Flush stdout at the end of a command, so a failure shows here and not as noise at exit."""
+    with _writing_out():
+        sys.stdout.flush()
+
+
+def stdout_closed() -> None:
+    """The reader of stdout went away (``| head``): what is left goes to /dev/null, so the exit is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
 
 
 def say(message: str, *, style: str | None = None) -> None:

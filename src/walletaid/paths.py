@@ -22,5 +22,6 @@ def data_dir(create: bool = True) -> Path:
         path = Path(user_data_dir("walletaid", appauthor=False))
     if create:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(path, 0o700)
+        if path.stat().st_mode & 0o777 != 0o700:  # tightened only when needed: a read-only disk is still readable
+            os.chmod(path, 0o700)
     return path

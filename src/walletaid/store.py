@@ -55,6 +55,25 @@ class CaseNotFound(WalletaidError):
         return t("case.err_not_found", lang, case_id=self.case_id)  # type: ignore[arg-type]
 
 
+class CaseDamaged(WalletaidError):
+    """A stored case whose row cannot be read (bad date, bad id, broken JSON …): skipped, never used."""
+
+    exit_code = 2
+
+    def __init__(self, case_id: str, reason: str) -> None:
+        super().__init__(f"case {case_id} is damaged ({reason})")
+        self.case_id = case_id
+        self.reason = reason
+        """``id`` (not a case id), ``date`` (a date or time that cannot be read) or ``data`` (any other value)."""
+
+    def message(self, lang: str) -> str:
+        """The error in the user's language, saying how to remove the case."""
+        from walletaid.i18n import t
+
+        why = t(f"case.damaged_{self.reason}", lang)  # type: ignore[arg-type]
+        return t("case.err_damaged", lang, case_id=self.case_id, reason=why)  # type: ignore[arg-type]
+
+
 def default_path() -> Path:
     """``<data folder>/cases.sqlite3``."""
     from walletaid.paths import data_dir
@@ -176,6 +195,7 @@ def save_case(conn: sqlite3.Connection, document: dict[str, Any], *, now: dateti
     raw_id = str(doc.get("case_id") or "")
     given = raw_id.strip().upper() if is_case_id(raw_id) else None
     doc.setdefault("created_at", now.isoformat(timespec="seconds"))
+    _stamp(str(doc["created_at"]))  # a date that could not be read back is never written
     wallet, operator, symptom = _facts(doc)
     lang = _doc_lang(doc)
     row = {"created_at": str(doc["created_at"]), "lang": lang, "command": str(doc.get("command") or "case"),
@@ -205,10 +225,18 @@ def _unused_id(conn: sqlite3.Connection, now: datetime) -> str:
             return case_id
 
 
+def _stamp(text: str) -> datetime:
+    """A time stamp read back from the store (``ValueError`` when it does not parse or is absurd)."""
+    moment = datetime.fromisoformat(text)
+    if not 1970 <= moment.year <= 9000:  # far from the limits, so the follow-up arithmetic cannot overflow
+        raise ValueError(f"time stamp out of range: {text}")
+    return moment
+
+
 def _contact(row: sqlite3.Row | tuple) -> ContactEntry:
     cid, logged_at, channel, agent, reference, promised_by, outcome, note = row
     return ContactEntry(
-        id=cid, logged_at=datetime.fromisoformat(logged_at), channel=channel, agent=agent,
+        id=cid, logged_at=_stamp(logged_at), channel=channel, agent=agent,
         reference=reference, promised_by=parse_promise(promised_by), outcome=outcome, note=note,
     )
 
@@ -226,27 +254,53 @@ def _normal_id(case_id: str) -> str:
     return case_id.strip().upper()
 
 
+def _stored_id(conn: sqlite3.Connection, case_id: str) -> str | None:
+    """The id as stored: the usual upper-case spelling, else exactly as typed (a damaged row's id)."""
+    for candidate in dict.fromkeys((_normal_id(case_id), case_id.strip())):
+        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (candidate,)).fetchone() is not None:
+            return candidate
+    return None
+
+
+def _damage_kind(exc: Exception) -> str:
+    """Why a row could not be read: ``date`` (a date or time), else ``data`` (a value, the JSON document)."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, (ValidationError, json.JSONDecodeError, TypeError, RecursionError)):
+        return "data"
+    return "date"
+
+
 def get_case(conn: sqlite3.Connection, case_id: str) -> CaseRecord:
-    """The case and its timeline; :class:`CaseNotFound` if there is none."""
-    case_id = _normal_id(case_id)
+    """The case and its timeline; :class:`CaseNotFound` if there is none, :class:`CaseDamaged` if unreadable."""
+    from walletaid.caseid import is_case_id
+    from walletaid.textsafe import clean
+
+    stored = _stored_id(conn, case_id)
+    if stored is None:
+        raise CaseNotFound(_normal_id(case_id))
     row = conn.execute(
         "SELECT id, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, document "
         "FROM cases WHERE id = ?",
-        (case_id,),
+        (stored,),
     ).fetchone()
-    if row is None:
-        raise CaseNotFound(case_id)
     cid, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, document = row
-    return CaseRecord(
-        case_id=cid, title=title, status=status, lang=lang, command=command, wallet=wallet, operator=operator,
-        symptom=symptom, created_at=datetime.fromisoformat(created_at),
-        closed_at=datetime.fromisoformat(closed_at) if closed_at else None,
-        document=json.loads(document), contacts=_contacts(conn, cid),
-    )
+    shown = clean(str(cid), keep_newlines=False)
+    if not (isinstance(cid, str) and is_case_id(cid) and cid == _normal_id(cid)):  # file names are built from it
+        raise CaseDamaged(shown, "id")
+    try:
+        return CaseRecord(
+            case_id=cid, title=title, status=status, lang=lang, command=command, wallet=wallet, operator=operator,
+            symptom=symptom, created_at=_stamp(created_at), closed_at=_stamp(closed_at) if closed_at else None,
+            document=json.loads(document), contacts=_contacts(conn, cid),
+        )
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # pydantic's errors are ValueErrors
+        raise CaseDamaged(shown, _damage_kind(exc)) from None
 
 
-def list_cases(conn: sqlite3.Connection, *, now: datetime, include_closed: bool = True) -> list[CaseSummary]:
-    """Every case (open ones first, newest first) with its follow-up state."""
+def list_cases_checked(conn: sqlite3.Connection, *, now: datetime, include_closed: bool = True
+                       ) -> tuple[list[CaseSummary], list[CaseDamaged]]:
+    """Every readable case (open ones first, newest first) with its follow-up state, and the damaged ones."""
     from walletaid.engines.followup import case_age_days, follow_up
 
     ids = [r[0] for r in conn.execute(
@@ -254,9 +308,13 @@ def list_cases(conn: sqlite3.Connection, *, now: datetime, include_closed: bool 
         "ORDER BY status = 'closed', created_at DESC, id DESC",
         (include_closed,),
     )]
-    out = []
+    out, damaged = [], []
     for cid in ids:
-        record = get_case(conn, cid)
+        try:
+            record = get_case(conn, cid)
+        except CaseDamaged as bad:
+            damaged.append(bad)
+            continue
         state = follow_up(record, now=now)
         out.append(CaseSummary(
             id=record.case_id, title=record.title, wallet=record.wallet, operator=record.operator,
@@ -264,7 +322,17 @@ def list_cases(conn: sqlite3.Connection, *, now: datetime, include_closed: bool 
             age_days=case_age_days(record, now=now), next_promise=state.next_promise, overdue=state.overdue,
             contacts=len(record.contacts), needs_escalation=state.needs_escalation,
         ))
-    return out
+    return out, damaged
+
+
+def list_cases(conn: sqlite3.Connection, *, now: datetime, include_closed: bool = True) -> list[CaseSummary]:
+    """Every readable case (open ones first, newest first) with its follow-up state; damaged ones left out."""
+    return list_cases_checked(conn, now=now, include_closed=include_closed)[0]
+
+
+def count_cases(conn: sqlite3.Connection) -> int:
+    """How many cases the store holds, damaged ones included."""
+    return int(conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
 
 
 def _redact_entry(entry: ContactEntryIn) -> ContactEntryIn:
@@ -313,8 +381,8 @@ def close_case(conn: sqlite3.Connection, case_id: str, *, now: datetime) -> None
 
 def delete_case(conn: sqlite3.Connection, case_id: str) -> None:
     """Remove a case and its timeline from the store (overwritten in the file: ``secure_delete``)."""
-    case_id = _normal_id(case_id)
     with _write(conn):
+        case_id = _stored_id(conn, case_id) or _normal_id(case_id)
         conn.execute("DELETE FROM contacts WHERE case_id = ?", (case_id,))
         if conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount == 0:
             raise CaseNotFound(case_id)

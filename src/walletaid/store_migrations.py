@@ -73,6 +73,19 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_tables, _v2_closed
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    return {name for (name,) in rows}
+
+
+def check_ours(conn: sqlite3.Connection) -> None:
+    """Refuse (untouched) a database that is not a walletaid case store: its tables are not ours."""
+    from walletaid.faults import StoreError
+
+    if not {"cases", "contacts"} <= _tables(conn):
+        raise StoreError("foreign")
+
+
 def user_version(conn: sqlite3.Connection) -> int:
     """The schema version stored in the database file."""
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -82,17 +95,28 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring the database up to ``target`` in one ``BEGIN IMMEDIATE`` transaction; return the version.
 
     The version is re-read inside the write lock, so two processes opening a new
-    store at the same moment run each migration once.
+    store at the same moment run each migration once.  Another program's
+    database, or one whose tables do not fit its version, is refused untouched.
     """
+    from walletaid.faults import StoreError
+
     if user_version(conn) == target:
+        check_ours(conn)
         return target
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = user_version(conn)
         if found > SCHEMA_VERSION:
             raise StoreTooNew(found, SCHEMA_VERSION)
+        if found == 0 and _tables(conn):
+            raise StoreError("foreign")
+        if found > 0:
+            check_ours(conn)
         for step in MIGRATIONS[found:target]:
-            step(conn)
+            try:
+                step(conn)
+            except sqlite3.OperationalError:  # e.g. a column the version says is not there yet, but is
+                raise StoreError("mismatch", found=found) from None
         if found < target:
             conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute("COMMIT")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,18 +12,18 @@ from walletaid.console import say
 from walletaid.errors import InputError, Interrupted, Problem
 from walletaid.flows.common import Format, check_out_dir, emit, exists_error, stdin_is_terminal, tell_written
 from walletaid.i18n import Lang, t
+from walletaid.textsafe import for_rich
 
 
 def _now() -> datetime:
     return datetime.now().astimezone()
 
 
-@contextmanager
-def _store() -> Iterator[sqlite3.Connection]:
-    from walletaid import store
+def _store(outcome: str = "nothing", *, readonly: bool = False) -> AbstractContextManager[sqlite3.Connection]:
+    """The case store; a fault of it (busy, damaged, full disk …) says ``outcome`` of what was not written."""
+    from walletaid.faults import opened
 
-    with closing(store.connect()) as conn:
-        yield conn
+    return opened(outcome, readonly=readonly)
 
 
 def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
@@ -39,19 +38,23 @@ def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
 def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
     """Every case (or only open ones), overdue promises flagged."""
     from walletaid import store
-    from walletaid.models.case import CaseListDocument
+    from walletaid.models.case import CaseListDocument, DamagedCase
 
-    with _store() as conn:
-        cases = store.list_cases(conn, now=_now(), include_closed=not open_only)
-    emit(CaseListDocument(lang=lang, cases=cases), fmt, lang, "case")
+    with _store(readonly=True) as conn:
+        cases, damaged = store.list_cases_checked(conn, now=_now(), include_closed=not open_only)
+    bad = [DamagedCase(id=d.case_id, reason=d.reason) for d in damaged]
+    emit(CaseListDocument(lang=lang, cases=cases, damaged=bad), fmt, lang, "case")
+    if bad and fmt == "json":  # text and Markdown say it in the list itself
+        say(t("case.list_damaged", lang, count=len(bad), ids=", ".join(for_rich(d.id) for d in bad)))
     return 0
 
 
 def run_show(*, lang: Lang, fmt: Format, case_id: str) -> int:
     """One case with its timeline and follow-up advice."""
 
-    with _store() as conn:
-        emit(_show_document(conn, case_id, lang), fmt, lang, "case")
+    with _store(readonly=True) as conn:
+        document = _show_document(conn, case_id, lang)
+    emit(document, fmt, lang, "case")
     return 0
 
 
@@ -86,7 +89,7 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
     from walletaid.render import case as renderer
 
     given = {key: value for key, value in flags.items() if value is not None}
-    with _store() as conn:
+    with _store("not_logged") as conn:
         store.get_case(conn, case_id)  # an unknown id fails before any question is asked
         raw = given if given else _ask_contact(lang)
         entry = store.add_contact(conn, case_id, parse_contact_entry(raw, lang), now=_now())
@@ -104,7 +107,7 @@ def run_close(*, lang: Lang, case_id: str) -> int:
     """Mark a case closed."""
     from walletaid import store
 
-    with _store() as conn:
+    with _store("not_closed") as conn:
         store.close_case(conn, case_id, now=_now())
     say(t("case_flow.closed", lang, case_id=case_id.upper()))
     return 0
@@ -125,16 +128,21 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
 
 
 def run_delete(*, lang: Lang, case_id: str, yes: bool) -> int:
-    """Delete one case after confirmation."""
+    """Delete one case after confirmation (a damaged case too: that is how it is removed)."""
     from walletaid import store
 
-    with _store() as conn:
-        record = store.get_case(conn, case_id)
-        if not _confirm(t("case_flow.confirm_delete", lang, case_id=record.case_id, title=record.title), yes, lang):
+    with _store("not_deleted") as conn:
+        try:
+            record = store.get_case(conn, case_id)
+            shown, title = record.case_id, record.title
+        except store.CaseDamaged as damaged:
+            shown, title = damaged.case_id, t("case.damaged_title", lang)
+        if not _confirm(t("case_flow.confirm_delete", lang, case_id=shown, title=title), yes,
+                        lang):
             say(t("case_flow.kept", lang))
             return 0
-        store.delete_case(conn, record.case_id)
-    say(t("case_flow.deleted", lang, case_id=record.case_id))
+        store.delete_case(conn, case_id)
+    say(t("case_flow.deleted", lang, case_id=for_rich(shown)))
     return 0
 
 
@@ -142,8 +150,8 @@ def run_purge(*, lang: Lang, yes: bool) -> int:
     """Delete every case after confirmation."""
     from walletaid import store
 
-    with _store() as conn:
-        count = len(store.list_cases(conn, now=_now()))
+    with _store("not_deleted") as conn:
+        count = store.count_cases(conn)
         if count == 0:
             say(t("case_flow.none", lang))
             return 0
@@ -156,12 +164,15 @@ def run_purge(*, lang: Lang, yes: bool) -> int:
 
 
 def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
+    from walletaid.faults import WriteFailed
     from walletaid.fileio import FileExists, write_new_files
 
     try:
         return write_new_files(files, force=force)
     except FileExists as exists:
         raise exists_error(exists.path, lang) from None
+    except OSError as exc:  # a full disk, a read-only or pseudo folder (--out /proc): nothing is left behind
+        raise WriteFailed(next(iter(files)).parent, exc) from None
 
 
 def run_export(*, lang: Lang, case_id: str, out: str, force: bool) -> int:
@@ -169,7 +180,7 @@ def run_export(*, lang: Lang, case_id: str, out: str, force: bool) -> int:
     from walletaid.render.case import export_files
 
     folder = check_out_dir(out, lang)
-    with _store() as conn:
+    with _store(readonly=True) as conn:
         document = _show_document(conn, case_id, lang)
     tell_written(_write(export_files(document, lang, folder), force, lang), lang)
     return 0
@@ -181,7 +192,7 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
     from walletaid.engines.escalate import complaint_draft, draft_filename, plan_escalation
 
     folder = check_out_dir(out, lang) if out is not None else None
-    with _store() as conn:
+    with _store(readonly=True) as conn:
         record = store.get_case(conn, case_id)
     now = _now()
     plan = plan_escalation(record, lang, now=now)

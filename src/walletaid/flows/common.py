@@ -25,6 +25,41 @@ class DraftKept(Interrupted):
     message_key = "common.interrupted_draft"
 
 
+class DraftLost(Interrupted):
+    """Interrupted, and the answers so far could not be saved as a draft (full disk, data folder in trouble)."""
+
+    message_key = "faults.interrupted_no_draft"
+
+
+class Autosave:
+    """Saves a wizard's answers as a draft after each one; when that fails it says so once, and the wizard goes on."""
+
+    def __init__(self, command: str, lang: Lang) -> None:
+        self.command = command
+        self.lang = lang
+        self.warned = False
+
+    def __call__(self, answers: dict[str, Any]) -> bool:
+        """Save the draft; whether that worked."""
+        from walletaid.wizard import drafts
+
+        try:
+            drafts.save(self.command, answers)
+        except OSError as exc:
+            if not self.warned:
+                from walletaid.console import say
+                from walletaid.faults import why
+
+                say(f"[yellow]![/] {t('faults.draft_not_saved', self.lang, why=why(exc.errno, self.lang))}")
+                self.warned = True
+            return False
+        return True
+
+    def stopped(self, answers: dict[str, Any]) -> Interrupted:
+        """What to raise on Ctrl-C: :class:`DraftKept` when the answers were saved as a draft, else :class:`DraftLost`."""
+        return DraftKept() if self(answers) else DraftLost()
+
+
 def stdin_is_terminal() -> bool:
     """Whether questions can be asked (stdin is a terminal)."""
     try:
@@ -79,16 +114,15 @@ def ask_interactively(
 ) -> dict[str, Any]:
     """Run the wizard (resuming a draft if wanted); on Ctrl-C the answers so far become a draft."""
     require_terminal(command, schema, lang)
-    from walletaid.wizard import drafts
     from walletaid.wizard.prompt import WizardInterrupted, ask
 
     initial = _resume_answers(command, lang, resume)
+    autosave = Autosave(command, lang)
     try:
-        return ask(questions, lang, initial, on_change=lambda a: drafts.save(command, a))
+        return ask(questions, lang, initial, on_change=autosave)
     except WizardInterrupted as stop:
         if stop.answers:
-            drafts.save(command, stop.answers)
-            raise DraftKept() from None
+            raise autosave.stopped(stop.answers) from None
         raise Interrupted() from None
 
 
@@ -159,6 +193,14 @@ def check_out_dir(out: str, lang: Lang) -> Path:
     if not os.access(path, os.W_OK | os.X_OK):
         raise InputError([Problem("--out", t("ticket_flow.out_not_writable", lang, path=out))])
     return path
+
+
+def check_store() -> None:
+    """Open the case store once before anything is asked or written, so a fault of it stops the run early."""
+    from walletaid.faults import opened
+
+    with opened():
+        pass
 
 
 def exists_error(path: Path, lang: Lang) -> InputError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from datetime import datetime, timezone
 from typing import Any
 
@@ -53,8 +52,9 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, save: bool, resume
 def _save(document: dict[str, Any], lang: Lang) -> None:
     from walletaid import store
     from walletaid.console import say
+    from walletaid.faults import opened
     from walletaid.i18n import t
 
-    with closing(store.connect()) as conn:
+    with opened("not_saved") as conn:
         case_id = store.save_case(conn, document, now=datetime.now(timezone.utc).astimezone())
     say(t("flows.saved_case", lang, case_id=case_id))

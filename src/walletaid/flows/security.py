@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
-from walletaid.errors import InputError, Interrupted, Problem
-from walletaid.flows.common import Format, collect_answers, emit, finish_draft, require_terminal, validate_model
+from walletaid.boundedio import LineTooLong
+from walletaid.errors import EXIT_USAGE, InputError, Interrupted, Problem, WalletaidError
+from walletaid.flows.common import (
+    Format, collect_answers, emit, finish_draft, require_terminal, stdin_is_terminal, validate_model,
+)
 from walletaid.i18n import Lang, t
 
 MAX_MESSAGE_BYTES = 2_000_000
@@ -69,25 +71,22 @@ def _too_big(field: str, lang: Lang) -> InputError:
 
 
 def read_message_file(source: str, lang: Lang) -> str:
-    """The text of ``--message-file`` (``-`` = stdin), size-limited and decoded as UTF-8."""
+    """The text of ``--message-file`` (``-`` = stdin), read in chunks up to the limit and decoded as UTF-8."""
+    from walletaid.boundedio import TooBig, read_source
+
     field = f"--message-file {source}"
-    if source == "-" and sys.stdin.isatty():
+    if source == "-" and stdin_is_terminal():
         return paste_message(lang)
     try:
-        data = sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1) if source == "-" else _read_limited(Path(source))
+        data = read_source(source, MAX_MESSAGE_BYTES)
+    except TooBig:
+        raise _too_big(field, lang) from None
     except OSError as exc:
         raise InputError([Problem(field, exc.strerror or str(exc))]) from None
-    if len(data) > MAX_MESSAGE_BYTES:
-        raise _too_big(field, lang)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([Problem(field, t("wizard.file_not_utf8", lang))]) from None
-
-
-def _read_limited(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(MAX_MESSAGE_BYTES + 1)
 
 
 def check_one(text: str, lang: Lang, fmt: Format) -> int:
@@ -102,56 +101,108 @@ def check_one(text: str, lang: Lang, fmt: Format) -> int:
     return 0
 
 
-def _batch_items(lines: Iterable[bytes], lang: Lang) -> Iterator[tuple[int, Any, str | None, str | None]]:
-    """``(line number, id, text, error)`` for each non-blank input line."""
+MAX_BATCH_LINE_BYTES = 4 * MAX_MESSAGE_BYTES
+"""A line holds one message (at most 2 MB of text) and its JSON escapes."""
+MAX_BATCH_BYTES = 100_000_000
+MAX_BATCH_LINES = 100_000
+MAX_TABLE_LINES = 10_000
+"""Text and Markdown keep every row for one table: fewer lines there, so memory stays small."""
+
+
+class BatchTooBig(WalletaidError):
+    """``--batch`` input past the total limit: the lines before it were checked and printed, the rest not read."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, source: str, checked: int, max_lines: int) -> None:
+        super().__init__(source)
+        self.source = source
+        self.checked = checked
+        self.max_lines = max_lines
+
+    def message(self, lang: Lang) -> str:
+        """The refusal in the user's language, naming the option, the limits and what was checked."""
+        text = t("flows.batch_too_big", lang, field=f"--batch {self.source}", mb=MAX_BATCH_BYTES // 1_000_000,
+                 lines=self.max_lines, n=self.checked)
+        return text + (t("flows.batch_table_hint", lang, lines=MAX_BATCH_LINES) if self.max_lines < MAX_BATCH_LINES else "")
+
+
+def _parse_line(raw: bytes | LineTooLong, lang: Lang) -> tuple[Any, str | None, str | None]:
+    """``(id, text, error)`` of one input line."""
+    if isinstance(raw, LineTooLong):
+        return None, None, t("flows.batch_line_too_long", lang, limit=MAX_BATCH_LINE_BYTES // 1_000_000)
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: thousands of nested brackets
+        return None, None, t("flows.batch_not_json", lang)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return item.get("id") if isinstance(item, dict) else None, None, t("flows.batch_not_object", lang)
+    if len(item["text"].encode("utf-8")) > MAX_MESSAGE_BYTES:
+        return item.get("id"), None, t("flows.message_too_big", lang, limit=MAX_MESSAGE_BYTES // 1_000_000)
+    return item.get("id"), item["text"], None
+
+
+def _batch_rows(stream: BinaryIO, lang: Lang, max_lines: int) -> Iterator[dict[str, Any]]:
+    """One result row per non-blank input line, in order; :class:`TooBig` past the total limit."""
+    from walletaid.boundedio import limited_lines
+    from walletaid.engines.scam import check_message
+
+    lines = limited_lines(stream, line_limit=MAX_BATCH_LINE_BYTES, total_limit=MAX_BATCH_BYTES,
+                          max_lines=max_lines)
     for n, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if isinstance(raw, bytes) and not raw.strip():
             continue
-        try:
-            item = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            yield n, None, None, t("flows.batch_not_json", lang)
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            yield n, item.get("id") if isinstance(item, dict) else None, None, t("flows.batch_not_object", lang)
-        elif len(item["text"].encode("utf-8")) > MAX_MESSAGE_BYTES:
-            yield n, item.get("id"), None, t("flows.message_too_big", lang, limit=MAX_MESSAGE_BYTES // 1_000_000)
+        item_id, text, error = _parse_line(raw, lang)
+        if error is None:
+            row = check_message(text or "", lang).model_dump(mode="json")
         else:
-            yield n, item.get("id"), item["text"], None
+            row = {"schema_version": 1, "command": "security-check", "lang": lang, "mode": "message",
+                   "line": n, "error": t("flows.batch_bad_line", lang, n=n, reason=error)}
+        row["id"] = item_id
+        yield row
+
+
+def _table_row(row: dict[str, Any]) -> dict[str, Any]:
+    """What the text and Markdown table needs of a row (a batch can hold 100,000 of them)."""
+    kept = {key: row[key] for key in ("id", "line", "error", "verdict") if key in row}
+    kept["signals"] = [{"id": s["id"]} for s in row.get("signals", [])]
+    return kept
 
 
 def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     """JSON Lines in, one result per line out (in order); bad lines get an ``error`` line."""
     from walletaid import console
-    from walletaid.engines.scam import check_message
+    from walletaid.boundedio import TooBig, open_source
     from walletaid.render import batch as batch_renderer
 
     field = f"--batch {source}"
     try:
-        stream = sys.stdin.buffer if source == "-" else Path(source).open("rb")
+        stream = open_source(source)
     except OSError as exc:
         raise InputError([Problem(field, exc.strerror or str(exc))]) from None
-    read = 0
+    read = done = 0
     rows: list[dict[str, Any]] = []
+    too_big = False
+    max_lines = MAX_BATCH_LINES if fmt == "json" else MAX_TABLE_LINES
     with stream:
-        for n, item_id, text, error in _batch_items(stream, lang):
-            if error is None:
-                read += 1
-                row = check_message(text or "", lang).model_dump(mode="json")
-            else:
-                row = {"schema_version": 1, "command": "security-check", "lang": lang, "mode": "message",
-                       "line": n, "error": t("flows.batch_bad_line", lang, n=n, reason=error)}
-            row["id"] = item_id
-            if fmt == "json":
-                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                rows.append(row)
+        try:
+            for row in _batch_rows(stream, lang, max_lines):
+                read += "error" not in row
+                done += 1
+                if fmt == "json":
+                    console.write_line(json.dumps(row, ensure_ascii=False))
+                else:
+                    rows.append(_table_row(row))
+        except TooBig:
+            too_big = True
+    if rows and fmt == "markdown":
+        console.print_markdown(batch_renderer.render_markdown(rows, lang))
+    elif rows and fmt == "text":
+        console.print_renderable(batch_renderer.render_text(rows, lang))
+    if too_big:
+        raise BatchTooBig(source, done, max_lines)
     if read == 0:
         raise InputError([Problem(field, t("flows.batch_no_lines", lang))])
-    if fmt == "markdown":
-        console.print_markdown(batch_renderer.render_markdown(rows, lang))
-    elif fmt == "text":
-        console.print_renderable(batch_renderer.render_text(rows, lang))
     return 0
 
 

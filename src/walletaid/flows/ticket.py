@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from walletaid.errors import InputError, Problem
 from walletaid.flows.common import (
-    DraftKept, Format, check_out_dir, emit, exists_error, finish_draft, tell_written, validate_model,
+    Autosave, Format, check_out_dir, check_store, emit, exists_error, finish_draft, tell_written, validate_model,
 )
 from walletaid.i18n import Lang, t
 
@@ -33,7 +32,6 @@ def _interactive(lang: Lang, resume: bool | None, now: datetime, case_id: str) -
     from walletaid.flows.common import ask_interactively
     from walletaid.forms.ticket import ticket_questions
     from walletaid.render import ticket as renderer
-    from walletaid.wizard import drafts
     from walletaid.wizard.prompt import WizardInterrupted
     from walletaid.wizard.review import ReviewCancelled, review
 
@@ -43,16 +41,15 @@ def _interactive(lang: Lang, resume: bool | None, now: datetime, case_id: str) -
     def preview(answers: dict[str, Any]) -> None:
         print_renderable(renderer.render_text(_build(answers, lang, now, case_id)[0], lang))
 
+    autosave = Autosave(COMMAND, lang)
     try:
-        return review(questions, raw, lang, preview, on_change=lambda a: drafts.save(COMMAND, a))
+        return review(questions, raw, lang, preview, on_change=autosave)
     except (WizardInterrupted, ReviewCancelled) as stop:
-        drafts.save(COMMAND, stop.answers)
         if isinstance(stop, ReviewCancelled):
             from walletaid.console import say
 
             say(t("review.cancelled", lang))
-            raise DraftKept("cancelled") from None
-        raise DraftKept() from None
+        raise autosave.stopped(stop.answers) from None
 
 
 def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: bool, bundle: bool,
@@ -71,21 +68,26 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
     else:
         raw = _interactive(lang, resume, now, case_id)
     doc, answers = _build(raw, lang, now, case_id)
+    if save:
+        check_store()  # a store fault stops the run here, before any file is written
     written = _export(doc, answers, out_dir, force=force, bundle=bundle, lang=lang)
     if save:
         from walletaid import store
+        from walletaid.faults import opened
 
-        with closing(store.connect()) as conn:
+        with opened("files_written", files=", ".join(str(p) for p in written)) as conn:
             store.save_case(conn, doc.model_dump(mode="json"), now=now)
-
-    emit(doc, fmt, lang, "ticket")
-    _tell_written(written, doc.case_id, save, lang)
+    try:
+        emit(doc, fmt, lang, "ticket")
+    finally:  # even when stdout fails, say which files were written
+        _tell_written(written, doc.case_id, save, lang)
     finish_draft(COMMAND, answers_file)
     return 0
 
 
 def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool, lang: Lang) -> list[Path]:
     from walletaid.export import EvidenceChanged, export_case
+    from walletaid.faults import WriteFailed
     from walletaid.fileio import FileExists
 
     try:
@@ -93,6 +95,8 @@ def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool,
                            evidence_paths=[Path(p) for p in (answers.evidence or [])])
     except FileExists as exists:
         raise exists_error(exists.path, lang) from None
+    except OSError as exc:  # a full disk, a read-only or pseudo folder: export_case removed what it began
+        raise WriteFailed(out_dir, exc) from None
     except EvidenceChanged as changed:
         raise InputError([Problem("evidence", t("ticket_flow.evidence_changed", lang, name=str(changed)))]) from None
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from walletaid.caseid import CASE_ID_PATTERN
 from walletaid.i18n import Lang
 from walletaid.knowledge.models import Source, Strict, Text
 from walletaid.textsafe import clean
@@ -24,18 +25,27 @@ CaseStatus = Literal["open", "closed"]
 CHANNELS: tuple[str, ...] = ("hotline", "app_chat", "email", "branch", "social", "other")
 OUTCOMES: tuple[str, ...] = ("resolved", "pending", "unresolved")
 Promise = datetime | date
+PROMISE_YEARS = (2000, 2099)
+"""A promised date outside these years is a typo (and year 9999 would overflow the follow-up arithmetic)."""
 
 
 def parse_promise(value: object) -> Promise | None:
-    """A promised date (``YYYY-MM-DD``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``); ``None`` when empty."""
-    if value is None or isinstance(value, (date, datetime)):
-        return value  # type: ignore[return-value]
-    text = str(value).strip()
-    if not text:
+    """A promised date (``YYYY-MM-DD``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``); ``None`` when empty.
+
+    ``ValueError`` when it does not parse or lies outside :data:`PROMISE_YEARS`.
+    """
+    if value is None:
         return None
-    if len(text) == 10:
-        return date.fromisoformat(text)
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if isinstance(value, (date, datetime)):
+        promise: Promise = value
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        promise = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if not PROMISE_YEARS[0] <= promise.year <= PROMISE_YEARS[1]:
+        raise ValueError(f"promised_by must lie in the years {PROMISE_YEARS[0]}-{PROMISE_YEARS[1]}")
+    return promise
 
 
 class ContactEntryIn(BaseModel):
@@ -71,9 +81,13 @@ class ContactEntry(ContactEntryIn):
 
 
 class CaseRecord(BaseModel):
-    """A stored case: its facts (the saved, redacted case document) and its contact timeline."""
+    """A stored case: its facts (the saved, redacted case document) and its contact timeline.
 
-    case_id: str
+    The id is checked against the case id pattern: file names are built from it, so a tampered row
+    (``../../x``) must never get that far.
+    """
+
+    case_id: str = Field(pattern=CASE_ID_PATTERN)
     title: str
     status: CaseStatus
     lang: Lang
@@ -130,6 +144,13 @@ class CaseSummary(BaseModel):
     needs_escalation: bool = False
 
 
+class DamagedCase(BaseModel):
+    """A row of the store that could not be read (skipped by ``case list``; ``case delete ID`` removes it)."""
+
+    id: str = Field(description="the id as stored, cleaned for display")
+    reason: Literal["id", "date", "data"] = Field(description="not a case id / a date that cannot be read / other")
+
+
 class CaseListDocument(BaseModel):
     """``walletaid case list --format json``."""
 
@@ -138,6 +159,7 @@ class CaseListDocument(BaseModel):
     action: Literal["list"] = "list"
     lang: Lang
     cases: list[CaseSummary]
+    damaged: list[DamagedCase] = Field(default=[], description="rows that could not be read, skipped")
 
 
 class CaseShowDocument(BaseModel):

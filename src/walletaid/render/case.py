@@ -101,20 +101,29 @@ def _list_cards(doc: CaseListDocument, lang: Lang) -> RenderableType:
     return Group(*cards)
 
 
+def _damaged_line(doc: CaseListDocument, lang: Lang) -> str:
+    """The sentence about the rows that could not be read ('' when there are none)."""
+    if not doc.damaged:
+        return ""
+    return t("case.list_damaged", lang, count=len(doc.damaged), ids=", ".join(d.id for d in doc.damaged))
+
+
 def _list_text(doc: CaseListDocument, lang: Lang) -> RenderableType:
+    damaged = [prose(Text(_damaged_line(doc, lang), style="yellow"))] if doc.damaged else []
     if not doc.cases:
-        return Group(prose(t("case.list_empty", lang)))
+        return Group(*([] if damaged else [prose(t("case.list_empty", lang))]), *damaged)
     hints = [prose(Text(t("case.list_escalate_hint", lang, case_id=c.id), style="red"))
              for c in doc.cases if c.needs_escalation]
     if hints:
         hints.append(Text(""))
-    return Group(*hints, Fit(_list_table(doc, lang), _list_cards(doc, lang), least=8))
+    return Group(*hints, Fit(_list_table(doc, lang), _list_cards(doc, lang), least=8), *damaged)
 
 
 def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
     lines = [f"# {t('case.list_title', lang)}", ""]
+    damaged = [for_markdown(_damaged_line(doc, lang)), ""] if doc.damaged else []
     if not doc.cases:
-        return "\n".join([*lines, t("case.list_empty", lang), ""])
+        return "\n".join([*lines, *(damaged or [t("case.list_empty", lang), ""])])
     cols = ("col_id", "col_title", "col_status", "col_age", "col_next_promise", "col_contacts")
     lines += ["| " + " | ".join(t(f"case.{c}", lang) for c in cols) + " |", "|" + " --- |" * len(cols)]
     hints = []
@@ -128,7 +137,7 @@ def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
             hints.append(f"- {t('case.list_escalate_hint', lang, case_id=c.id)}")
         name = for_markdown(display_title(c, lang))
         lines.append(f"| {c.id} | {name} | {status} | {t('case.age_days', lang, n=c.age_days)} | {promise} | {c.contacts} |")
-    return "\n".join([*lines, "", *hints, ""])
+    return "\n".join([*lines, "", *hints, "", *damaged])
 
 
 # --- one case --------------------------------------------------------------------------------------

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import difflib
 import json
-import sys
 from datetime import date, datetime
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from walletaid.errors import InputError, Problem
@@ -26,23 +24,21 @@ _YAML_BOOLS = {True: "yes", False: "no"}
 
 
 def _read_bytes(source: str, lang: Lang) -> bytes:
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
-    else:
-        path = Path(source)
-        try:
-            if path.stat().st_size > MAX_ANSWERS_BYTES:
-                raise _file_error(source, t("wizard.file_too_big", lang), lang)
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise _file_error(source, t("wizard.file_missing", lang), lang) from None
-        except IsADirectoryError:
-            raise _file_error(source, t("wizard.file_is_dir", lang), lang) from None
-        except PermissionError:
-            raise _file_error(source, t("wizard.file_unreadable", lang), lang) from None
-    if len(data) > MAX_ANSWERS_BYTES:
-        raise _file_error(source, t("wizard.file_too_big", lang), lang)
-    return data
+    """The answers file's bytes, read in chunks up to the limit (a device or a pipe reports no size)."""
+    from walletaid.boundedio import TooBig, read_source
+
+    try:
+        return read_source(source, MAX_ANSWERS_BYTES)
+    except TooBig:
+        raise _file_error(source, t("wizard.file_too_big", lang), lang) from None
+    except FileNotFoundError:
+        raise _file_error(source, t("wizard.file_missing", lang), lang) from None
+    except IsADirectoryError:
+        raise _file_error(source, t("wizard.file_is_dir", lang), lang) from None
+    except PermissionError:
+        raise _file_error(source, t("wizard.file_unreadable", lang), lang) from None
+    except OSError as exc:
+        raise _file_error(source, clean(exc.strerror or type(exc).__name__), lang) from None
 
 
 def _file_error(source: str, message: str, lang: Lang) -> InputError:
