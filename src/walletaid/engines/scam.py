@@ -221,7 +221,7 @@ def _link_severity(link: LinkFinding) -> str | None:
 def _links(shown: str, lang: Lang) -> list[LinkFinding]:
     from walletaid.engines import links
 
-    data = signals_file().links
+    data = links.link_data()
     shorteners, phish = frozenset(data.shorteners), frozenset(data.phish_words)
     brands, risky = frozenset(data.brands), frozenset(data.risky_tlds)
     spans = links.find_ip_links(shown)
