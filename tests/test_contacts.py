@@ -176,14 +176,17 @@ def test_abc_hotline_is_marked_verify() -> None:
 
 @pytest.mark.parametrize(
     ("wallet", "operator", "first", "contains"),
-    [("ecny", "icbc", "956196", "95588"), ("ecny", None, "956196", None), ("crypto", None, None, None), ("other", None, None, None)],
+    [("ecny", "icbc", "95588", "956196"), ("ecny", None, None, "956196"), ("crypto", None, None, None), ("other", None, None, None)],
 )
 def test_official_channels_for_diagnose(wallet: str, operator: str | None, first: str | None, contains: str | None) -> None:
+    """One "who first" rule: the operator that holds the wallet (money, limits, freezes, complaints), then 956196."""
     channels = contacts.official_channels(wallet, operator, "en")
     assert channels
     values = [c.value for c in channels]
     if first:
         assert values[0] == first
+    if wallet == "ecny" and not operator:
+        assert channels[0].channel == "other" and channels[0].value == t("contacts.generic_value", "en")
     if contains:
         assert contains in values
     if wallet != "ecny":

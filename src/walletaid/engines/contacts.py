@@ -78,16 +78,19 @@ def provider_channels(pid: str, lang: Lang) -> list[ContactChannel]:
 
 
 def official_channels(wallet: str, operator: str | None, lang: Lang, *, include_antifraud: bool = False) -> list[ContactChannel]:
-    """What ``diagnose`` shows: the e-CNY App, then the operator; crypto: in-app only; other: generic advice."""
+    """What ``diagnose`` shows, in the one "who first" order: the operator that holds the wallet (money, limits,
+    freezes, complaints; its number on the card or in its app when walletaid does not know it), then the e-CNY
+    App (956196, for the App itself); crypto: in-app support only; other: the provider's official number."""
     out: list[ContactChannel] = []
+    known = operator is not None and find_provider(operator) is not None and _provider(operator).group == "operator"
+    if known:
+        out += [c for c in provider_channels(operator, lang) if c.channel != "app"]  # type: ignore[arg-type]
+    elif wallet in ("ecny", "other"):
+        out.append(ContactChannel(channel="other", name=t("contacts.generic_name", lang), value=t("contacts.generic_value", lang), official=True))
     if wallet == "ecny":
         out += provider_channels("ecny", lang)
     elif wallet == "crypto":
         out += provider_channels("crypto", lang)
-    if operator and find_provider(operator) is not None and _provider(operator).group == "operator":
-        out += [c for c in provider_channels(operator, lang) if c.channel != "app"]
-    if wallet == "other" or (wallet == "ecny" and not operator and not out):
-        out.append(ContactChannel(channel="other", name=t("contacts.generic_name", lang), value=t("contacts.generic_value", lang), official=True))
     if include_antifraud:
         out.append(public_channel("96110", lang))
     return out
