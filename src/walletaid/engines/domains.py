@@ -145,6 +145,7 @@ class _Index(NamedTuple):
     brands: dict[str, tuple[str, ...]]  # brand word → providers
     skeletons: dict[str, tuple[str, ...]]  # skeleton of a brand word → providers
     labels: dict[str, tuple[str, ...]]  # main label of an official domain (no hyphens) → providers
+    labels_by_length: dict[int, list[tuple[str, tuple[str, ...]]]]  # the same, grouped by length (slips are ±1)
 
 
 def _add(table: dict[str, tuple[str, ...]], key: str, pid: str) -> None:
@@ -154,7 +155,7 @@ def _add(table: dict[str, tuple[str, ...]], key: str, pid: str) -> None:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    idx = _Index({}, {}, {}, {}, {}, {})
+    idx = _Index({}, {}, {}, {}, {}, {}, {})
     for p in _directory().providers:
         for ch in p.channels:
             if ch.channel != "website" or not ch.value:
@@ -174,6 +175,8 @@ def _index() -> _Index:
     for word, pids in idx.brands.items():
         for pid in pids:
             _add(idx.skeletons, skeleton(word), pid)
+    for label, pids in idx.labels.items():
+        idx.labels_by_length.setdefault(len(label), []).append((label, pids))
     return idx
 
 
@@ -211,11 +214,14 @@ def _glued(token: str, brand: str, words: frozenset[str]) -> bool:
     return False
 
 
-def _token_hits(token: str, parts: HostParts, words: frozenset[str]) -> list[tuple[str, str]]:
-    """(provider, how) for a host token that names or spells a listed brand."""
+def _token_hits(token: str, parts: HostParts, words: frozenset[str], named: bool = True) -> list[tuple[str, str]]:
+    """(provider, how) for a host token that names or spells a listed brand (``named``: some brand word is in the
+    address at all; when not, only lookalike spellings are looked for)."""
     idx = _index()
     hits = []
-    for brand, pids in idx.brands.items():
+    for brand, pids in idx.brands.items() if named else ():
+        if brand not in token:  # a cheap test first: most tokens hold no brand at all
+            continue
         if token == brand and (len(brand) > 3 or _dressed_up(parts, words)):  # 'ems.gov', 'jd.hk' alone prove nothing
             how = "wrong_suffix" if token == parts.label.replace("-", "") and brand in idx.labels else "brand_in_domain"
         elif len(token) > len(brand) and _glued(token, brand, words):
@@ -239,11 +245,18 @@ def _suffix(parts: HostParts) -> str:
     return parts.registered_domain.partition(".")[2]
 
 
-def _one_slip(label: str, official: str) -> bool:
-    """A typing slip that makes a lookalike: a letter added or two swapped (long names: also one dropped or changed)."""
+@lru_cache(maxsize=1)
+def _osa() -> Any:
     from rapidfuzz.distance import OSA
 
-    if label == official or label.isdigit() or official.isdigit() or len(official) < 4 or OSA.distance(label, official) != 1:
+    return OSA.distance
+
+
+def _one_slip(label: str, official: str) -> bool:
+    """A typing slip that makes a lookalike: a letter added or two swapped (long names: also one dropped or changed)."""
+    if abs(len(label) - len(official)) > 1 or label == official or len(official) < 4 or label.isdigit() or official.isdigit():
+        return False
+    if _osa()(label, official) != 1:
         return False
     if len(label) == len(official) + 1 or (len(label) == len(official) and sorted(label) == sorted(official)):
         return True
@@ -254,8 +267,10 @@ def _embedded(parts: HostParts) -> list[tuple[str, str]]:
     """(provider, 'embedded_domain') for an official domain placed inside another address ('icbc.com.cn.example.top')."""
     suffix = _suffix(parts)
     inner = parts.host[: len(parts.host) - len(suffix) - 1] if suffix else parts.host  # 'taobao.com.tw' is not inside
-    haystacks = ("." + inner + ".", "." + parts.userinfo.lower() + ".")
-    hits = []
+    haystacks = [f".{text}." for text in (inner, parts.userinfo.lower()) if "." in text]
+    hits: list[tuple[str, str]] = []
+    if not haystacks:
+        return hits
     for domain, pids in _index().by_domain.items():
         if any(f".{domain}." in h or f".{domain}-" in h for h in haystacks):
             hits += [(pid, "embedded_domain") for pid in pids]
@@ -267,11 +282,14 @@ def imitations(parts: HostParts) -> tuple[Imitation, ...]:
     if parts.is_ip or not parts.host or official_owners(parts):
         return ()
     words = frozenset(link_data().phish_words)
+    idx = _index()
     hits = _embedded(parts)
+    named = _finder(frozenset(idx.brands)).search(" ".join(parts.tokens)) is not None  # type: ignore[union-attr]
     for token in dict.fromkeys(parts.tokens):
-        hits += _token_hits(token, parts, words)
+        hits += _token_hits(token, parts, words, named)
     label = parts.label.replace("-", "")
-    hits += [(pid, "edit_distance") for official, pids in _index().labels.items() if _one_slip(label, official) for pid in pids]
+    near = [(o, pids) for n in (len(label) - 1, len(label), len(label) + 1) for o, pids in idx.labels_by_length.get(n, ())]
+    hits += [(pid, "edit_distance") for official, pids in near if _one_slip(label, official) for pid in pids]
     found: dict[str, Imitation] = {}
     for pid, how in hits:
         found.setdefault(pid, Imitation(pid, how, official_address(pid)))
@@ -301,6 +319,12 @@ def link_flags(value: str, parts: HostParts) -> list[str]:
     return flags
 
 
+@lru_cache(maxsize=16)
+def _finder(words: frozenset[str]) -> re.Pattern[str] | None:
+    """One regex finding any of ``words`` (longest first): most addresses hold none, and one search says so."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))) if words else None
+
+
 def dressed_as(parts: HostParts, brands: frozenset[str], phish_words: frozenset[str], *, named: bool = False,
                embedded: bool = False) -> list[str]:
     """How an address dresses up as somebody else's: ``brand_in_host`` (one of ``brands`` inside it, or ``named``),
@@ -312,7 +336,9 @@ def dressed_as(parts: HostParts, brands: frozenset[str], phish_words: frozenset[
     labels = inner.split(".")
     tokens = [t for lab in labels for t in re.split(r"[\-_]", lab) if t] + [lab.replace("-", "") for lab in labels]
     flags = []
-    if named or any(t in brands or any(len(b) >= 4 and _glued(t, b, phish_words) for b in brands) for t in tokens):
+    finder = _finder(brands)
+    if named or (finder is not None and finder.search(" ".join(tokens)) and any(
+            t in brands or any(_glued(t, b, phish_words) for b in set(finder.findall(t)) if len(b) >= 4) for t in tokens)):
         flags.append("brand_in_host")
     if "gov" in tokens and "gov" not in suffix.split("."):
         flags.append("gov_in_host")
