@@ -1,4 +1,4 @@
-"""Domains and links: find them in a text, take them apart, and say whose they are (pure, cached, no network).
+"""Domains and links: take them apart and say whose they are (pure, cached, no network).
 
 ``classify_host`` answers for one address: ``official`` (its registrable domain,
 or for a shared domain its exact host, is in the directory), ``lookalike`` (it
@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from walletaid.knowledge import load
-from walletaid.lazyre import compile_lazily
 from walletaid.models.contacts_doc import Directory, LinkData
 
 _CONFUSABLES = str.maketrans(
@@ -381,41 +380,3 @@ def classify_host(url_or_host: str) -> HostInfo:
     """Whose address is this?  ``official`` / ``lookalike`` / ``not_official`` / ``unlisted``, with owners, imitated
     providers and warning flags.  Pure and cached: call it as often as you like."""
     return examine_host(url_or_host)[0]
-
-
-# ---------------------------------------------------------------- finding links in a text
-
-
-def find_links(text: str, common_tlds: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, url) of links: with a scheme, ``www.``, or a bare domain with a path or a common TLD."""
-    tlds = _common_tlds() if common_tlds is None else common_tlds
-    out = []
-    for m in _LINK_RE.finditer(text):
-        url = m.group(0).rstrip(".,;:!?)]}'\"")
-        if not m.group(1):  # bare domain: accept only plausible ones
-            host = url.split("/")[0].lower()
-            tld = host.rsplit(".", 1)[-1]
-            if not ("/" in url or tld in tlds) or not tld.isalpha():
-                continue
-        out.append((m.start(), m.start() + len(url), url))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _common_tlds() -> frozenset[str]:
-    return frozenset(link_data().common_tlds)
-
-
-_LINK_RE = compile_lazily(
-    r"(?<![\w@.])((?:https?|hxxps?)://|www\.)?"
-    r"(?:[a-z0-9\u00c0-\u024f\u0370-\u04ff](?:[a-z0-9\u00c0-\u024f\u0370-\u04ff\-]{0,62})\.){1,8}"
-    r"(?:xn--[a-z0-9\-]{1,59}|[a-z]{2,24})(?::\d{1,5})?"
-    r"(?:[/?#][\x21-\x7e]{0,2000})?",
-    re.IGNORECASE | re.ASCII,
-)
-_IP_LINK_RE = compile_lazily(r"(?<![\w.])(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[\x21-\x7e]{0,2000})?")
-
-
-def find_ip_links(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, url) of links whose host is a raw IPv4 address."""
-    return [(m.start(), m.end(), m.group(0).rstrip(".,;:!?")) for m in _IP_LINK_RE.finditer(text)]

@@ -3,8 +3,9 @@
 The API for ``engines/scam.py`` (pure, cached, safe to call on every message):
 
 - :func:`brand_aliases`: (alias as written, lower-cased; provider id) for every brand, longest alias first;
-- :func:`classify_number` → :class:`NumberInfo` and :func:`find_phones` (from ``engines/numbers.py``);
-- :func:`classify_host` → :class:`HostInfo`, :func:`find_links` and :func:`find_ip_links` (from ``engines/domains.py``).
+- :func:`classify_number` → :class:`NumberInfo` (from ``engines/numbers.py``);
+- :func:`classify_host` → :class:`HostInfo` (from ``engines/domains.py``);
+- :func:`find_links`, :func:`find_ip_links` and :func:`find_phones`: spans in a text (from ``engines/textscan.py``).
 
 The legacy helpers at the end (``match_phone``, ``match_host``, ``host_signs``, ``link_flags``) put the classifiers in
 the old message check's terms until it is replaced; ``contacts --verify`` uses the classifiers directly.
@@ -15,21 +16,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from walletaid.engines.domains import (
-    HostInfo,
-    HostParts,
-    classify_host,
-    find_ip_links,
-    find_links,
-    imitations,
-    link_data,
-    official_owners,
-    parse_host,
-    skeleton,
-)
+from walletaid.engines.domains import HostInfo, HostParts, classify_host, imitations, link_data, official_owners, parse_host, skeleton
 from walletaid.engines.domains import dressed_as as _dressed_as
 from walletaid.engines.domains import link_flags as _link_flags
-from walletaid.engines.numbers import NumberInfo, classify_number, find_phones, looks_like_phone
+from walletaid.engines.numbers import NumberInfo, classify_number, looks_like_phone
+from walletaid.engines.textscan import find_ip_links, find_links, find_phones
 from walletaid.models.contacts_doc import Directory, VerifyMatch
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Phone numbers: find them in a text, read them in any spelling, and say whose they are (pure, cached).
+"""Phone numbers: read them in any spelling and say whose they are (pure, cached).
 
 ``classify_number`` reads a number the way a phone would dial it (``phonenumbers``
 for country codes and the trunk 0), so ``956196``, ``010-956196``,
@@ -23,8 +23,6 @@ from walletaid.models.contacts_doc import Directory
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
 _LETTER_DIGITS = str.maketrans("oOlIiSB", "0011158")
 _SEPARATORS = compile_lazily(r"[\s\-().·]")
-# ASCII-only edges: a number written straight after Chinese text ("加QQ3091552871进行登记") is still a number.
-_PHONE_RE = compile_lazily(r"(?<![0-9A-Za-z_.+])(?:\+|00)?\d[\d \-()]{1,18}\d(?![0-9A-Za-z_])")
 _CACHE = 65536
 
 
@@ -177,14 +175,3 @@ def sms_range(national: str) -> str | None:
     """The longest 106… range of the SMS-code rules that a sender belongs to, or None."""
     prefixes = [r.prefix for r in _directory().sms_codes.ranges if national.startswith(r.prefix)]
     return max(prefixes, key=len) if prefixes else None
-
-
-def find_phones(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, raw) of number-like runs with 3 to 16 digits."""
-    out = []
-    for m in _PHONE_RE.finditer(text):
-        raw = m.group(0).strip(" -")
-        digits = sum(c.isdigit() for c in raw)
-        if 3 <= digits <= 16:
-            out.append((m.start(), m.start() + len(raw), raw))
-    return out
