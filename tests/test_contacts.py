@@ -25,8 +25,8 @@ from walletaid.render import contacts as render
         ("400-820-5555", "official", "cmb", "exact"),
         ("96110", "official", "96110", "exact"),
         ("12381", "official", "12381", "exact"),
-        ("9558八", "lookalike", "icbc", "homoglyph"),
-        ("4OO-82O-5555", "lookalike", "cmb", "homoglyph"),
+        ("9558八", "lookalike", "icbc", "spelled"),
+        ("4OO-82O-5555", "lookalike", "cmb", "spelled"),
         ("400-95588", "unlisted", None, None),  # embedding an official number is no proof either way
         ("95588-0", "unlisted", None, None),
         ("95538", "unlisted", None, None),  # one digit from 95533: real 95xxx numbers differ by one digit too

@@ -196,7 +196,7 @@ def _number_note(info: numbers.NumberInfo, lang: Lang) -> str | None:
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:
     info = numbers.classify_number(cleaned)
-    how = "exact" if info.verdict == "official" else "homoglyph"
+    how = "exact" if info.verdict == "official" else "spelled"
     matches = [_match(pid, lang, how, info.national) for pid in info.providers or info.imitates]
     extra = ("advice_call_yourself",) if info.verdict in ("not_official", "lookalike") else ()
     return VerifyResult(

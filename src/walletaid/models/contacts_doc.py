@@ -16,7 +16,8 @@ from walletaid.models.contact import ChannelKind, ContactChannel
 ProviderGroup = Literal[
     "ecny", "operator", "bank", "payment", "carrier", "shop", "courier", "transport", "public_service", "crypto", "public",
 ]
-MatchHow = Literal["exact", "edit_distance", "brand_in_domain", "homoglyph", "punycode", "digits", "embedded_domain", "wrong_suffix"]
+MatchHow = Literal["exact", "edit_distance", "brand_in_domain", "homoglyph", "punycode", "digits", "embedded_domain", "wrong_suffix",
+                   "spelled"]
 Verdict = Literal["official", "not_official", "lookalike", "unlisted"]
 InputKind = Literal["phone", "domain", "url"]
 NumberKind = Literal["mobile", "landline", "toll_free", "service", "sms_code", "international", "unknown"]

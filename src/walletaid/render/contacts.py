@@ -94,7 +94,7 @@ def _verify_text(doc: VerifyResult, lang: Lang) -> RenderableType:
 
 def _verify_markdown(doc: VerifyResult, lang: Lang) -> str:
     lines = [f"## {for_markdown(t('contacts.verify_title', lang, value=doc.input))}", "",
-             f"**{t('contacts.verdict_' + doc.verdict, lang)}** ({_kind(doc, lang)})", ""]
+             f"**{t('contacts.verdict_' + doc.verdict, lang)}**{paren(_kind(doc, lang), lang)}", ""]
     if doc.note:
         lines += [f"- {t('contacts.known_fake', lang)}: {for_markdown(doc.note)}" if doc.known_fake else f"- {for_markdown(doc.note)}"]
     for m in doc.matches:
