@@ -146,7 +146,7 @@ def test_every_verify_caveat_is_shown_wherever_the_entry_is() -> None:
             one = contacts.contacts_doc(lang, provider.id)  # type: ignore[arg-type]
             one_json = json.dumps(one.model_dump(mode="json"), ensure_ascii=False)
             for ch in provider.channels:
-                caveat = contacts.channel_note(ch, lang)  # type: ignore[arg-type]
+                caveat = contacts.channel_note(provider, ch, lang)  # type: ignore[arg-type]
                 if ch.source.confidence != "verify" or not caveat:
                     continue
                 where = [("contacts", _squash(caveat) in directory_text), (f"contacts {provider.id} json", caveat in one_json)]

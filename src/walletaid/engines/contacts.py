@@ -46,11 +46,17 @@ def _provider(pid: str) -> Provider:
     return found
 
 
-def channel_note(ch: DirChannel, lang: Lang) -> str | None:
+CARD_GROUPS = frozenset({"operator", "bank", "payment"})
+"""Providers whose number is printed on the customer's card: the caveat sends people there too."""
+
+
+def channel_note(provider: Provider, ch: DirChannel, lang: Lang) -> str | None:
     """The channel's own note, or for a [verify] fact without one the standard caveat: a hedge is never dropped."""
     if ch.note is not None:
         return ch.note.get(lang)
-    return t("contacts.verify_in_app", lang) if ch.source.confidence == "verify" else None
+    if ch.source.confidence != "verify":
+        return None
+    return t("contacts.verify_in_app" if provider.group in CARD_GROUPS else "contacts.verify_in_app_brand", lang)
 
 
 def source_line(ch: DirChannel) -> str:
@@ -66,7 +72,7 @@ def to_channel(provider: Provider, ch: DirChannel, lang: Lang) -> ContactChannel
         value=ch.value or ch.label.get(lang),
         official=True,
         provider=provider.id,
-        note=channel_note(ch, lang),
+        note=channel_note(provider, ch, lang),
         source=source_line(ch),
     )
 
@@ -146,7 +152,7 @@ def _match(pid: str, lang: Lang, how: str, *wanted: str) -> VerifyMatch:
     if chosen is None:
         return VerifyMatch(provider=pid, name=provider.name.get(lang), value=provider.channels[0].label.get(lang), how=how)  # type: ignore[arg-type]
     return VerifyMatch(provider=pid, name=provider.name.get(lang), value=chosen.value, how=how,  # type: ignore[arg-type]
-                       caveat=channel_note(chosen, lang) if chosen.source.confidence == "verify" else None,
+                       caveat=channel_note(provider, chosen, lang) if chosen.source.confidence == "verify" else None,
                        source=source_line(chosen))
 
 
