@@ -342,7 +342,7 @@ def test_crypto_contacts_have_no_provider_phone_number() -> None:
 def test_ecny_contact_lists_e_cny_hotline_and_operator() -> None:
     result = diagnose(DiagnoseAnswers(wallet="ecny", operator="ccb", symptom="payment_failed"), "zh")
     values = [c.value for c in result.contact]
-    assert values[0] == "956196" and "95533" in values
+    assert values[0] == "95533" and "956196" in values  # the operator first (money, limits, freezes), then the App
     assert "110" not in values
 
 

@@ -53,12 +53,16 @@ def numbers(text: str) -> set[str]:
     return set(re.findall(r"\d{3,}", text))
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_ecny_case_names_12363_with_its_caveat_and_12378(lang: str) -> None:
+@pytest.mark.parametrize(("lang", "ask_which"), [("zh", "问清由哪一个受理"), ("en", "ask which one takes your case")])
+def test_ecny_case_leads_with_12378_and_keeps_12363_beside_it(lang: str, ask_which: str) -> None:
+    """domain-facts §3: banks and insurers go to NFRA 12378 (an e-CNY operator is a bank); payment institutions and
+    credit reporting to PBoC 12363, which issues e-CNY: kept beside 12378 with the advice to ask which one takes it."""
     plan = plan_escalation(case("ecny", "icbc", "payment_failed", *TIMELINE, lang=lang), lang, now=NOW)  # type: ignore[arg-type]
     steps = {s.id: s for s in plan.steps}
     assert "12363" in steps["pboc"].contact and "12378" in steps["nfra"].contact
-    assert "12378" in (steps["pboc"].caveat or "") and "2023" in (steps["pboc"].caveat or "")
+    assert [s.id for s in plan.steps].index("nfra") < [s.id for s in plan.steps].index("pboc")
+    assert "12378" in (steps["pboc"].caveat or "") and ask_which in (steps["pboc"].caveat or "")
+    assert "2023" not in (steps["pboc"].caveat or "")  # the old "unconfirmed after the 2023 reform" hedge is outdated
     assert [s.id for s in plan.steps][:2] == ["operator", "ecny_app"]
     assert any("95588" in line for line in steps["operator"].contact)
     assert steps["pboc"].applies_now and plan.follow_up.needs_escalation
@@ -66,13 +70,13 @@ def test_ecny_case_names_12363_with_its_caveat_and_12378(lang: str) -> None:
 
 
 @pytest.mark.parametrize(("record", "expected"), [
-    (case("ecny", "icbc", "app_crash", amount=None), ["operator", "ecny_app", "pboc", "nfra", "community"]),
+    (case("ecny", "icbc", "app_crash", amount=None), ["operator", "ecny_app", "nfra", "pboc", "community"]),
     (case("other", None, "cannot_login", amount=None), ["operator", "nfra", "community"]),
     (case("other", None, "transfer_not_arrived", amount=None), ["operator", "pboc", "nfra", "legal", "community"]),
     (case("ecny", "ccb", "payment_failed", urgent=True),
-     ["police", "antifraud", "operator", "ecny_app", "pboc", "nfra", "legal", "community"]),
+     ["police", "antifraud", "operator", "ecny_app", "nfra", "pboc", "legal", "community"]),
     (case("ecny", "ccb", "other", description="对方让我转到安全账户", amount=None),
-     ["police", "antifraud", "operator", "ecny_app", "pboc", "nfra", "legal", "community"]),
+     ["police", "antifraud", "operator", "ecny_app", "nfra", "pboc", "legal", "community"]),
     (case("crypto", None, "unrecognized_transaction"), ["exchange", "legal", "community"]),
     (case("crypto", None, "suspicious_contact", amount=None), ["police", "antifraud", "exchange", "legal", "community"]),
 ])
@@ -116,10 +120,11 @@ def test_regulator_steps_wait_until_escalation_is_due() -> None:
 
 
 def test_every_number_in_the_ladder_comes_from_domain_facts() -> None:
-    allowed = {"110", "96110", "956196", "12363", "12378", "12348", "95588", "95599", "95566", "95533", "95559",
-               "95580", "95555", "95561", "86", "10", "2021", "2023", "15", "30", "24"}
+    """Numbers the ladder states (its sources are addresses and dates, not statements); operators' numbers come
+    from the contacts directory."""
+    allowed = {"110", "96110", "956196", "12363", "12378", "12348", "2021", "15", "30", "60", "24"}
     kb = knowledge()
-    text = kb.model_dump_json()
+    text = kb.model_dump_json(exclude={"complaint_rule_source": True, "ladder": {"__all__": {"source"}}})
     found = set(re.findall(r"(?<![\w.§])\d+(?![\w.])", re.sub(r"https?://\S+", "", text)))
     assert found <= allowed, found - allowed
     assert {e.source.confidence for e in kb.ladder} <= {"well-known", "sourced", "verify"}
@@ -168,6 +173,43 @@ def test_draft_asks_for_the_resolution_that_fits(symptom: str, amount: str | Non
     record = case("ecny", "icbc", symptom, lang="en", amount=amount)
     draft = complaint_draft(record, plan_escalation(record, "en", now=NOW), "en", now=NOW)
     assert expected in draft.split("## Resolution requested")[1]
+
+
+@pytest.mark.parametrize(("lang", "who", "next_step", "deadline"), [
+    ("zh", "招商银行客服（开立钱包的运营机构）", "拨打金融监管总局 12378（银行类）或人民银行 12363（支付机构、征信）反映",
+     "最长 60 天"),
+    ("en", "China Merchants Bank customer service (the operator that opened your wallet)",
+     "to NFRA 12378 (banks) or the PBoC's 12363 (payment institutions, credit reporting)", "60 days at most"),
+])
+def test_draft_wording_for_an_ecny_case(lang: str, who: str, next_step: str, deadline: str) -> None:
+    """Issue 14: the operator named first, the two regulators as alternatives, the banking rule's 15/30/+30 days."""
+    record = case("ecny", "cmb", "transfer_not_arrived", *TIMELINE, lang=lang)
+    plan = plan_escalation(record, lang, now=NOW)  # type: ignore[arg-type]
+    assert plan.steps[0].who == who
+    draft = complaint_draft(record, plan, lang, now=NOW)  # type: ignore[arg-type]
+    assert next_step in draft and deadline in draft and "15" in draft and "30" in draft
+
+
+@pytest.mark.parametrize("wallet", ["other", "crypto"])
+def test_no_deadline_is_quoted_for_other_providers(wallet: str) -> None:
+    """The 15/30/60-day rule is the banking regulator's: for payment companies and exchanges ask for their date."""
+    record = case(wallet, None, "transfer_not_arrived", lang="en")
+    draft = complaint_draft(record, plan_escalation(record, "en", now=NOW), "en", now=NOW)
+    deadline = draft.split("## Reply expected")[1]
+    assert "15 days" not in deadline and "60 days" not in deadline and "tell me the date" in deadline
+
+
+@pytest.mark.parametrize(("operator", "caveat"), [
+    ("abc", "only seen in third-party lists"), ("mybank", "shows no number"), ("icbc", None)])
+def test_operator_lines_come_from_the_directory_with_their_caveats(operator: str, caveat: str | None) -> None:
+    from walletaid.engines.contacts import provider_channels
+
+    plan = plan_escalation(case("ecny", operator, "payment_failed", lang="en"), "en", now=NOW)
+    lines = next(s for s in plan.steps if s.id == "operator").contact
+    for channel in provider_channels(operator, "en"):
+        if channel.channel in ("hotline", "website"):
+            assert f"{channel.name}: {channel.value}" in lines
+    assert any(caveat in line for line in lines) if caveat else len(lines) == 3
 
 
 # --- renderers -------------------------------------------------------------------------------------
@@ -240,7 +282,8 @@ def test_plan_renders_every_step_with_number_and_caveat(lang: str) -> None:
     for out in (shown(render_text(plan, lang)), render_markdown(plan, lang)):  # type: ignore[arg-type]
         for number in ("95588", "956196", "12363", "12378", "12348"):
             assert number in out
-        assert "2023" in out and "TS-0001" in out
+        assert ("问清由哪一个受理" if lang == "zh" else "ask which one takes") in out and "TS-0001" in out
+        assert "60" in out  # the deadline rule: 15 days, 30 when complex, another 30 when especially complex
 
 
 def test_export_files_hold_the_timeline(tmp_path) -> None:

@@ -8,13 +8,39 @@ from walletaid.engines import links
 
 
 @pytest.mark.parametrize(
-    ("raw", "national", "had_cc", "disguised"),
-    [("+86 955-88", "95588", True, False), ("0086 10 956196", "10956196", True, False), ("95588", "95588", False, False),
-     ("9558八", "95588", False, True), ("9558８", "95588", False, False), ("95５88", "95588", False, False)],
+    ("raw", "national", "kind", "disguised"),
+    [("+86 955-88", "95588", "service", False), ("0086 10 956196", "956196", "service", False), ("95588", "95588", "service", False),
+     ("9558八", "95588", "service", True), ("9558８", "95588", "service", False), ("95５88", "95588", "service", False),
+     ("+86 138 0000 0000", "13800000000", "mobile", False), ("106550", "106550", "sms_code", False),
+     ("010-65123456", "1065123456", "landline", False), ("4008-100-999", "4008100999", "toll_free", False)],
 )
-def test_normalise_phone(raw: str, national: str, had_cc: bool, disguised: bool) -> None:
-    key = links.normalise_phone(raw)
-    assert (key.national, key.had_cc, key.disguised) == (national, had_cc, disguised)
+def test_classify_number_reads_every_spelling(raw: str, national: str, kind: str, disguised: bool) -> None:
+    info = links.classify_number(raw)
+    assert (info.national, info.kind, info.disguised) == (national, kind, disguised)
+
+
+def test_message_check_api_shapes() -> None:
+    """What the message check relies on: plain tuples, lower-case aliases, longest first, no public lines."""
+    aliases = links.brand_aliases()
+    assert ("工行", "icbc") in aliases and ("支付宝", "alipay") in aliases and ("icbc", "icbc") in aliases
+    assert all(alias == alias.lower() for alias, _ in aliases)
+    assert [len(a) for a, _ in aliases] == sorted((len(a) for a, _ in aliases), reverse=True)
+    assert not {pid for _, pid in aliases} & {"12363", "12378", "96110", "12381", "110", "12348"}
+    number = links.classify_number("95588")
+    assert (number.verdict, number.kind, number.providers, number.known_fake, number.national) == ("official", "service", ("icbc",), False, "95588")
+    host = links.classify_host("https://icbc.com.cn.example.top/login")
+    assert (host.verdict, host.host, host.registered_domain, host.providers, host.imitates) == (
+        "lookalike", "icbc.com.cn.example.top", "example.top", (), ("icbc",))
+    assert set(host.flags) == {"risky_tld", "embedded_domain"}
+
+
+@pytest.mark.parametrize(
+    "alias", ["移动", "平安", "电信", "民生", "华夏", "邮政", "abc", "exchange", "交易所"],
+)
+def test_ordinary_words_are_not_brand_aliases(alias: str) -> None:
+    """Aliases detect a brand named in a message: a word with an ordinary sense would name brands that are not there
+    (电信 as in 电信诈骗, 平安, 民生, 华夏)."""
+    assert alias not in {a for a, _ in links.brand_aliases()}
 
 
 @pytest.mark.parametrize(("raw", "is_phone"), [("95588", True), ("+86 138 0000 0000", True), ("icbc.com.cn", False), ("https://a.b/1234", False)])
@@ -35,6 +61,7 @@ def test_looks_like_phone(raw: str, is_phone: bool) -> None:
 def test_find_links(text: str, urls: list[str]) -> None:
     found = [u for _, _, u in links.find_links(text, frozenset({"com", "top", "cn", "ly"}))]
     assert found == urls
+    assert [u for _, _, u in links.find_links(text)] == urls  # the common endings of links.json
 
 
 def test_find_ip_links() -> None:

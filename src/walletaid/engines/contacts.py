@@ -2,18 +2,21 @@
 
 Everything comes from ``knowledge/contacts.json`` (facts from domain-facts.md,
 each with its source).  ``verify`` says whether a phone number, domain or link
-is an official one, a lookalike of one, or not official.
+is official, a lookalike of an official one, known not to be official, or
+unlisted (walletaid does not know it); see ``engines/numbers.py`` and
+``engines/domains.py`` for how.
 """
 
 from __future__ import annotations
 
+from walletaid.engines import domains, numbers
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.models.contact import ContactChannel
-from walletaid.models.contacts_doc import ContactsDoc, DirChannel, Directory, Provider, ProviderDoc, VerifyResult
+from walletaid.models.contacts_doc import ContactsDoc, DirChannel, Directory, Provider, ProviderDoc, VerifyMatch, VerifyResult
 from walletaid.textsafe import clean
 
-PUBLIC_KEYS = ("12363", "12378", "96110", "12381", "110", "12348", "antifraud_app")
+PUBLIC_KEYS = ("12363", "12378", "12386", "96110", "12381", "110", "12348", "antifraud_app")
 
 
 def directory() -> Directory:
@@ -22,7 +25,7 @@ def directory() -> Directory:
 
 
 def provider_ids() -> list[str]:
-    """Every provider id, in directory order (``ecny``, operators, ``crypto``, public channels)."""
+    """Every provider id, in directory order (e-CNY App, operators, other brands, ``crypto``, public channels)."""
     return [p.id for p in directory().providers]
 
 
@@ -30,7 +33,7 @@ def find_provider(query: str) -> Provider | None:
     """The provider named by an id, a name or an alias (case-insensitive), or None."""
     wanted = query.strip().casefold()
     for p in directory().providers:
-        names = [p.id, p.name.zh, p.name.en, *p.aliases]
+        names = [p.id, p.name.zh, p.name.en, *p.aliases, *p.lookup_names]
         if wanted in (n.casefold() for n in names):
             return p
     return None
@@ -43,20 +46,34 @@ def _provider(pid: str) -> Provider:
     return found
 
 
+CARD_GROUPS = frozenset({"operator", "bank", "payment"})
+"""Providers whose number is printed on the customer's card: the caveat sends people there too."""
+
+
+def channel_note(provider: Provider, ch: DirChannel, lang: Lang) -> str | None:
+    """The channel's own note, or for a [verify] fact without one the standard caveat: a hedge is never dropped."""
+    if ch.note is not None:
+        return ch.note.get(lang)
+    if ch.source.confidence != "verify":
+        return None
+    return t("contacts.verify_in_app" if provider.group in CARD_GROUPS else "contacts.verify_in_app_brand", lang)
+
+
+def source_line(ch: DirChannel) -> str:
+    """``confidence: address`` of a channel, as shown in the source column and in JSON."""
+    return f"{ch.source.confidence}: {ch.source.ref}"
+
+
 def to_channel(provider: Provider, ch: DirChannel, lang: Lang) -> ContactChannel:
     """A directory channel as the shared ``ContactChannel`` shown to users."""
-    notes = [n.get(lang) for n in (ch.note,) if n]
-    if ch.source.confidence == "verify" and not notes:  # a specific note already says how sure we are
-        notes.append(t("contacts.verify_in_app", lang))
-    value = ch.value or ch.label.get(lang)
     return ContactChannel(
         channel=ch.channel,
         name=f"{provider.name.get(lang)} · {ch.label.get(lang)}",
-        value=value,
+        value=ch.value or ch.label.get(lang),
         official=True,
         provider=provider.id,
-        note=" ".join(notes) or None,
-        source=f"{ch.source.confidence}: {ch.source.ref}",
+        note=channel_note(provider, ch, lang),
+        source=source_line(ch),
     )
 
 
@@ -67,16 +84,19 @@ def provider_channels(pid: str, lang: Lang) -> list[ContactChannel]:
 
 
 def official_channels(wallet: str, operator: str | None, lang: Lang, *, include_antifraud: bool = False) -> list[ContactChannel]:
-    """What ``diagnose`` shows: the e-CNY App, then the operator; crypto: in-app only; other: generic advice."""
+    """What ``diagnose`` shows, in the one "who first" order: the operator that holds the wallet (money, limits,
+    freezes, complaints; its number on the card or in its app when walletaid does not know it), then the e-CNY
+    App (956196, for the App itself); crypto: in-app support only; other: the provider's official number."""
     out: list[ContactChannel] = []
+    known = operator is not None and find_provider(operator) is not None and _provider(operator).group == "operator"
+    if known:
+        out += [c for c in provider_channels(operator, lang) if c.channel != "app"]  # type: ignore[arg-type]
+    elif wallet in ("ecny", "other"):
+        out.append(ContactChannel(channel="other", name=t("contacts.generic_name", lang), value=t("contacts.generic_value", lang), official=True))
     if wallet == "ecny":
         out += provider_channels("ecny", lang)
     elif wallet == "crypto":
         out += provider_channels("crypto", lang)
-    if operator and find_provider(operator) is not None and _provider(operator).group == "operator":
-        out += [c for c in provider_channels(operator, lang) if c.channel != "app"]
-    if wallet == "other" or (wallet == "ecny" and not operator and not out):
-        out.append(ContactChannel(channel="other", name=t("contacts.generic_name", lang), value=t("contacts.generic_value", lang), official=True))
     if include_antifraud:
         out.append(public_channel("96110", lang))
     return out
@@ -108,54 +128,84 @@ def contacts_doc(lang: Lang, provider: str | None = None) -> ContactsDoc:
     return ContactsDoc(lang=lang, providers=docs)
 
 
+
+
+# ---------------------------------------------------------------- contacts --verify
+
+
+def _reads_as(ch: DirChannel) -> str:
+    """A channel's value as the classifiers see it: national digits, or the registrable domain (the host for a
+    host-only website)."""
+    if ch.channel == "website":
+        parts = domains.parse_host(ch.value)
+        return parts.registered_domain if ch.scope == "domain" else parts.host.removeprefix("www.")
+    spelled = numbers.spell(ch.value)
+    return numbers.read_number(spelled.digits, spelled.plus)[2] if spelled else ch.value
+
+
+def _match(pid: str, lang: Lang, how: str, *wanted: str) -> VerifyMatch:
+    """A directory entry shown beside a verdict, with its caveat and source: the channel that reads as one of
+    ``wanted``, else the provider's first number or website."""
+    provider = _provider(pid)
+    usable = [ch for ch in provider.channels if ch.value and ch.channel in ("hotline", "sms", "website")]
+    chosen = next((ch for ch in usable if _reads_as(ch) in wanted), usable[0] if usable else None)
+    if chosen is None:
+        return VerifyMatch(provider=pid, name=provider.name.get(lang), value=provider.channels[0].label.get(lang), how=how)  # type: ignore[arg-type]
+    return VerifyMatch(provider=pid, name=provider.name.get(lang), value=chosen.value, how=how,  # type: ignore[arg-type]
+                       caveat=channel_note(provider, chosen, lang) if chosen.source.confidence == "verify" else None,
+                       source=source_line(chosen))
+
+
 def verify(value: str, lang: Lang) -> VerifyResult:
-    """Is ``value`` (phone number, domain or URL) official, a lookalike of an official one, or not official?"""
-    from walletaid.engines import links
-
+    """Is ``value`` (phone number, domain or URL) official, a lookalike of an official one, known not to be
+    official, or unlisted?"""
     cleaned = clean(value, keep_newlines=False).strip()[:2000]
-    if links.looks_like_phone(cleaned):
+    if numbers.looks_like_phone(cleaned):
         return _verify_phone(cleaned, lang)
-    parts = links.parse_host(cleaned)
+    return _verify_host(cleaned, lang)
+
+
+def _advice(verdict: str, lang: Lang, *extra: str) -> list[str]:
+    return [t(f"contacts.advice_{verdict}", lang), *(t(f"contacts.{key}", lang) for key in extra)]
+
+
+def _verify_host(cleaned: str, lang: Lang) -> VerifyResult:
+    info, imitated = domains.examine_host(cleaned)
     kind = "url" if ("://" in cleaned or "/" in cleaned.split("://")[-1] or "@" in cleaned) else "domain"
-    shorteners, phish_words, brands, risky_tlds = _link_data()
-    verdict, matches = links.match_host(parts, lang, phish_words)
-    flags = links.link_flags(cleaned, parts, shorteners)
-    signs = [s for s in links.host_signs(parts, brands, risky_tlds, phish_words) if s in DISGUISES or s == "risky_tld"]
-    flags += [s for s in signs if s not in flags]
-    if verdict == "official" and "userinfo" in flags:
-        verdict = "lookalike"
-    elif verdict == "not_official" and any(s in DISGUISES for s in signs):
-        verdict = "lookalike"  # a brand, 'gov' or a whole domain dressed up inside someone else's address
-    advice = [t(f"contacts.advice_{verdict}", lang)]
-    if flags:
-        advice.append(t("contacts.advice_flags", lang))
-    return VerifyResult(lang=lang, input=cleaned, kind=kind, verdict=verdict, matches=matches, flags=flags, advice=advice)  # type: ignore[arg-type]
+    if info.verdict == "official":
+        matches = [_match(pid, lang, "exact", info.registered_domain, info.host.removeprefix("www.")) for pid in info.providers]
+    else:
+        matches = [_match(i.provider, lang, i.how, i.official) for i in imitated]
+    note = None
+    if info.verdict == "not_official":
+        note = t("contacts.note_raw_ip" if "raw_ip" in info.flags else "contacts.note_disguised_host", lang)
+    warn = ("advice_flags",) if info.flags and info.verdict != "official" else ()
+    return VerifyResult(lang=lang, input=cleaned, kind=kind, verdict=info.verdict, matches=matches,  # type: ignore[arg-type]
+                        flags=list(info.flags), note=note, advice=_advice(info.verdict, lang, *warn))
 
 
-DISGUISES = ("brand_in_host", "gov_in_host", "embedded_domain")
-"""How an address can dress up as somebody else's (see :func:`walletaid.engines.links.host_signs`)."""
-
-
-def _link_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Shorteners, phishing words, brand words and risky top-level domains from the scam knowledge."""
-    from walletaid.engines.features import link_data
-
-    data = link_data()
-    return data.shorteners, data.phish_words, data.brands, data.risky_tlds
+def _number_note(info: numbers.NumberInfo, lang: Lang) -> str | None:
+    """Why a number got its verdict, when the kind says more than the verdict."""
+    if info.known_fake:
+        fake = next(f for f in directory().known_fakes if numbers.classify_number(f.value).national == info.national)
+        return fake.note.get(lang)
+    if info.kind == "sms_code":
+        codes = directory().sms_codes
+        found = next((r for r in codes.ranges if r.prefix == numbers.sms_range(info.national)), None)
+        what = t("contacts.sms_range", lang, prefix=found.prefix, what=found.what.get(lang)) if found else ""
+        return what + codes.note.get(lang)
+    if info.disguised and info.verdict != "lookalike":
+        return t("contacts.note_disguised_number", lang)
+    key = {"mobile": "note_mobile", "international": "note_international"}.get(info.kind)
+    return t(f"contacts.{key}", lang) if key else None
 
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:
-    from walletaid.engines import links
-
-    result = links.match_phone(cleaned, lang)
-    note = None
-    if result.known_fake:
-        fake = next(f for f in directory().known_fakes if f.value == result.known_fake)
-        note = fake.note.get(lang)
-    advice = [t(f"contacts.advice_{result.verdict}", lang)]
-    if result.verdict != "official":
-        advice.append(t("contacts.advice_call_yourself", lang))
+    info = numbers.classify_number(cleaned)
+    how = "exact" if info.verdict == "official" else "spelled"
+    matches = [_match(pid, lang, how, info.national) for pid in info.providers or info.imitates]
+    extra = ("advice_call_yourself",) if info.verdict in ("not_official", "lookalike") else ()
     return VerifyResult(
-        lang=lang, input=cleaned, kind="phone", verdict=result.verdict,  # type: ignore[arg-type]
-        matches=result.matches, known_fake=result.known_fake is not None, note=note, advice=advice,
+        lang=lang, input=cleaned, kind="phone", number_kind=info.kind, verdict=info.verdict,  # type: ignore[arg-type]
+        matches=matches, known_fake=info.known_fake, note=_number_note(info, lang), advice=_advice(info.verdict, lang, *extra),
     )

@@ -1,12 +1,15 @@
 """Escalation (pure): the ladder of places to turn to for a stuck case, and the complaint draft.
 
-The ladder follows domain-facts.md §3: the institution's own complaint channel
-first (with what to ask for), then the regulator that applies (PBoC 12363 for
-e-CNY and payment matters, listed with its post-2023 caveat and with NFRA 12378;
-12378 for banking services), the police (110) and the anti-fraud line (96110)
-first of all when fraud is involved, the public legal services line (12348)
-when money was lost, and help from people nearby.  Crypto exchanges get no
-phone number, only their official in-app / website support.
+The ladder follows domain-facts.md §2–3: the operator (or provider) that holds
+the wallet first, for money, limits, freezes and complaints, with what to ask
+for; the e-CNY App's 956196 for the App itself; then the regulator that fits
+(NFRA 12378 for banks and insurers, first for e-CNY since the operators are
+banks; PBoC 12363 for payment institutions and credit reporting, beside it for
+e-CNY with the advice to ask which one takes the case); the police (110) and
+the anti-fraud line (96110) first of all when fraud is involved; the public
+legal services line (12348) when money was lost; and help from people nearby.
+Numbers come from the contacts directory; crypto exchanges get no phone number,
+only their official in-app / website support.
 """
 
 from __future__ import annotations
@@ -77,56 +80,52 @@ def _step(entry: LadderEntry, lang: Lang, *, contact: list[str] | None = None, a
     )
 
 
-def _directory_lines(provider: str, lang: Lang) -> list[str] | None:
-    """Hotline and website lines from the contacts directory, or None when it does not know the provider."""
-    try:
-        from walletaid.engines.contacts import find_provider, provider_channels
-    except ImportError:
-        return None
-    if find_provider(provider) is None:
-        return None
-    return [f"{c.name}: {c.value}" for c in provider_channels(provider, lang) if c.channel in ("hotline", "website")]
+def _directory_lines(provider: str, lang: Lang) -> list[str]:
+    """Hotline and website lines from the contacts directory, then the caveats that go with them (a hedge is never
+    dropped: a [verify] number keeps its note, an operator without a confirmed number says so)."""
+    from walletaid.engines.contacts import find_provider, provider_channels
+
+    channels = [c for c in provider_channels(provider, lang) if c.channel in ("hotline", "website")]
+    found = find_provider(provider)
+    caveats = [c.note for c in channels if c.note and (c.source or "").startswith("verify")]
+    if found is not None and found.note and found.group == "operator":
+        caveats.append(found.note.get(lang))
+    return [f"{c.name}: {c.value}" for c in channels] + list(dict.fromkeys(caveats))
 
 
-def _operator_lines(record: CaseRecord, kb: EscalationKnowledge, lang: Lang) -> list[str]:
+def _operator_lines(record: CaseRecord, lang: Lang) -> list[str]:
+    from walletaid.engines.contacts import find_provider
+
     operator = record.operator
     if record.wallet != "ecny" and not operator:
         return [t("case.provider_contact", lang)]
-    if not operator:
+    if not operator or find_provider(operator) is None:
         return [t("case.operator_unknown_contact", lang)]
-    found = _directory_lines(operator, lang)
-    if found:
-        return found
-    line = kb.operators.get(operator)
-    if line is None:
-        return [t("case.operator_unknown_contact", lang)]
-    out = [f"{line.name.get(lang)}: {line.number}"] if line.number else []
-    out.append(f"{line.name.get(lang)}: {line.website}")
-    if line.caveat:
-        out.append(line.caveat.get(lang))
-    return out
+    return _directory_lines(operator, lang)
 
 
-def _ecny_lines(kb: EscalationKnowledge, lang: Lang) -> list[str]:
-    hotline = kb.ecny_hotline
-    fallback = [hotline.number or ""] + ([hotline.caveat.get(lang)] if hotline.caveat else [])
-    return _directory_lines("ecny", lang) or fallback
-
-
-def _first_contact_steps(record: CaseRecord, ladder: dict[str, LadderEntry], kb: EscalationKnowledge,
-                         lang: Lang) -> list[EscalationStep]:
+def _first_contact_steps(record: CaseRecord, ladder: dict[str, LadderEntry], lang: Lang) -> list[EscalationStep]:
+    """Who first: the operator (or provider) for money, limits, freezes and complaints; then the e-CNY App."""
     if record.wallet == "crypto":
         return [_step(ladder["exchange"], lang, contact=[])]
     who = None
     if record.operator:
-        who = f"{ladder['operator'].who.get(lang)}({label('operator', record.operator, lang)})" if lang == "zh" \
-            else f"{ladder['operator'].who.get(lang)} ({label('operator', record.operator, lang)})"
+        who = t("case.operator_who", lang, name=label("operator", record.operator, lang))
     elif record.wallet != "ecny":
         who = t("case.provider_who", lang)
-    steps = [_step(ladder["operator"], lang, contact=_operator_lines(record, kb, lang), who=who)]
+    steps = [_step(ladder["operator"], lang, contact=_operator_lines(record, lang), who=who)]
     if record.wallet == "ecny":
-        steps.append(_step(ladder["ecny_app"], lang, contact=_ecny_lines(kb, lang)))
+        steps.append(_step(ladder["ecny_app"], lang, contact=_directory_lines("ecny", lang)))
     return steps
+
+
+def _regulators(record: CaseRecord) -> list[str]:
+    """The regulators' lines that fit: NFRA 12378 for banks (first for e-CNY: the operators are banks), PBoC 12363
+    for payment institutions and credit reporting (beside it for e-CNY, which the PBoC issues)."""
+    if record.wallet == "crypto":
+        return []
+    pboc = ["pboc"] if record.wallet == "ecny" or record.symptom in PAYMENT_SYMPTOMS else []
+    return ["nfra", *pboc] if record.wallet == "ecny" else [*pboc, "nfra"]
 
 
 def plan_escalation(record: CaseRecord, lang: Lang, *, now: datetime) -> EscalationPlan:
@@ -139,11 +138,8 @@ def plan_escalation(record: CaseRecord, lang: Lang, *, now: datetime) -> Escalat
     steps: list[EscalationStep] = []
     if fraud:
         steps += [_step(ladder["police"], lang), _step(ladder["antifraud"], lang)]
-    steps += _first_contact_steps(record, ladder, kb, lang)
-    if record.wallet != "crypto":
-        if record.wallet == "ecny" or record.symptom in PAYMENT_SYMPTOMS:
-            steps.append(_step(ladder["pboc"], lang, applies_now=later))
-        steps.append(_step(ladder["nfra"], lang, applies_now=later))
+    steps += _first_contact_steps(record, ladder, lang)
+    steps += [_step(ladder[rid], lang, applies_now=later) for rid in _regulators(record)]
     if money_lost(record) or fraud:
         steps.append(_step(ladder["legal"], lang, applies_now=later))
     steps.append(_step(ladder["community"], lang))
@@ -236,9 +232,18 @@ def _addressee(record: CaseRecord, plan: EscalationPlan, lang: Lang) -> str:
     return first.who if first else t("case.draft_to_default", lang)
 
 
-def _lower_the(name: str) -> str:
-    """"The PBoC's hotline" → "the PBoC's hotline", for use inside a sentence."""
-    return "the" + name[3:] if name.startswith("The ") else name
+def _deadline_and_next(record: CaseRecord, plan: EscalationPlan, lang: Lang, now: datetime) -> list[str]:
+    """The reply deadline (the banking rule for a bank; no figure for anyone else) and where the case goes next."""
+    if record.wallet == "ecny" or record.operator:
+        lines = [t("case.draft_deadline_text", lang, date=(now + timedelta(days=15)).strftime("%Y-%m-%d"))]
+    else:
+        lines = [t("case.draft_deadline_text_other", lang)]
+    numbers = {s.id: s.contact[0] for s in plan.steps if s.id in ("pboc", "nfra") and s.contact}
+    if "nfra" in numbers:
+        key = "case.draft_regulators" if "pboc" in numbers else "case.draft_regulator_nfra"
+        regulators = t(key, lang, nfra=numbers["nfra"], pboc=numbers.get("pboc", ""))
+        lines += ["", t("case.draft_next_text", lang, regulators=regulators)]
+    return lines
 
 
 def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: Lang, *, now: datetime) -> str:
@@ -260,13 +265,7 @@ def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: Lang, *, now
         lines.append(t("case.draft_missed_none", lang))
     lines += ["", f"## {t('case.draft_request', lang)}", ""]
     lines += [f"{i}. {text}" for i, text in enumerate(_requests(record, lang), start=1)]
-    lines += ["", f"## {t('case.draft_deadline', lang)}", "",
-              t("case.draft_deadline_text", lang, date=(now + timedelta(days=15)).strftime("%Y-%m-%d"))]
-    regulators = [f"{_lower_the(s.who)} ({s.contact[0]})" if lang == "en" else f"{s.who}({s.contact[0]})"
-                  for s in plan.steps if s.id in ("pboc", "nfra") and s.contact]
-    if regulators:
-        joined = t("case.draft_list_sep", lang).join(regulators)
-        lines += ["", t("case.draft_next_text", lang, regulators=joined)]
+    lines += ["", f"## {t('case.draft_deadline', lang)}", "", *_deadline_and_next(record, plan, lang, now)]
     phone = _section(record, "account").get("phone")
     if phone:
         lines += ["", t("case.draft_contact_me", lang, phone=safe(phone, "phone"))]

@@ -192,22 +192,10 @@ class LadderEntry(Strict):
     source: Source
 
 
-class OperatorLine(Strict):
-    """An operator's hotline for the complaint step (fallback while the contacts directory is missing)."""
-
-    name: Text
-    number: str | None = None
-    website: str
-    caveat: Text | None = None
-    source: Source
-
-
 class EscalationKnowledge(Strict):
     """``knowledge/escalation.json``."""
 
     ladder: list[LadderEntry]
-    operators: dict[str, OperatorLine]
-    ecny_hotline: OperatorLine
     complaint_rule: Text
     complaint_rule_source: Source
 

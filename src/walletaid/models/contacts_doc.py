@@ -1,8 +1,9 @@
-"""The official-contacts directory (knowledge model) and the ``contacts`` JSON documents.
+"""The official-contacts directory and link heuristics (knowledge models) and the ``contacts`` JSON documents.
 
-``Directory`` validates ``knowledge/contacts.json``.  ``ContactsDoc`` is what
-``walletaid contacts [PROVIDER]`` prints with ``--format json``; ``VerifyResult``
-is what ``contacts --verify`` prints.
+``Directory`` validates ``knowledge/contacts.json``, ``LinkData`` validates
+``knowledge/links.json``.  ``ContactsDoc`` is what ``walletaid contacts
+[PROVIDER]`` prints with ``--format json``; ``VerifyResult`` is what
+``contacts --verify`` prints.
 """
 
 from typing import Literal
@@ -12,10 +13,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from walletaid.knowledge.models import Source, Strict, Text
 from walletaid.models.contact import ChannelKind, ContactChannel
 
-ProviderGroup = Literal["ecny", "operator", "crypto", "public"]
-MatchHow = Literal["exact", "edit_distance", "brand_in_domain", "homoglyph", "punycode", "digits"]
-Verdict = Literal["official", "not_official", "lookalike"]
+ProviderGroup = Literal[
+    "ecny", "operator", "bank", "payment", "carrier", "shop", "courier", "transport", "public_service", "crypto", "public",
+]
+MatchHow = Literal["exact", "edit_distance", "brand_in_domain", "homoglyph", "punycode", "digits", "embedded_domain", "wrong_suffix",
+                   "spelled"]
+Verdict = Literal["official", "not_official", "lookalike", "unlisted"]
 InputKind = Literal["phone", "domain", "url"]
+NumberKind = Literal["mobile", "landline", "toll_free", "service", "sms_code", "international", "unknown"]
 
 # The output documents below are built only by the ``contacts`` command; every other
 # command imports this module for ``Directory``, so their schemas are built on first use.
@@ -29,6 +34,11 @@ class DirChannel(Strict):
     value: str
     label: Text
     note: Text | None = None
+    scope: Literal["domain", "host"] = Field(
+        default="domain",
+        description="websites: 'domain' = everything under the registrable domain; 'host' = this host only "
+                    "(for a shared domain such as qq.com, where other hosts carry other people's content)",
+    )
     source: Source
 
 
@@ -38,8 +48,13 @@ class Provider(Strict):
     id: str = Field(min_length=1)
     group: ProviderGroup
     name: Text
-    aliases: list[str] = Field(default=[], description="other names accepted by `contacts PROVIDER`")
-    brands: list[str] = Field(default=[], description="brand words whose use in other domains is a lookalike")
+    aliases: list[str] = Field(
+        default=[],
+        description="names people and messages use for it; used to find a brand named in a message, so no word "
+                    "that is ordinary in another sense",
+    )
+    lookup_names: list[str] = Field(default=[], description="more names accepted by `contacts PROVIDER` only (too common to detect a brand)")
+    brands: list[str] = Field(default=[], description="brand words (ASCII, no hyphens) whose use in other domains is a lookalike")
     channels: list[DirChannel] = Field(min_length=1)
     note: Text | None = None
     source: Source
@@ -53,11 +68,37 @@ class KnownFake(Strict):
     source: Source
 
 
+class SmsCode(Strict):
+    """A range of SMS service codes (106…) and who they are allocated to."""
+
+    prefix: str = Field(pattern=r"^106\d*$")
+    what: Text
+
+
+class SmsCodes(Strict):
+    """What a 106… SMS sender shows: a licensed gateway, never which brand sent the message."""
+
+    note: Text
+    ranges: list[SmsCode] = Field(min_length=1)
+    source: Source
+
+
 class Directory(Strict):
     """``knowledge/contacts.json``."""
 
     providers: list[Provider] = Field(min_length=1)
     known_fakes: list[KnownFake] = Field(default=[])
+    sms_codes: SmsCodes
+
+
+class LinkData(Strict):
+    """``knowledge/links.json``: URL shorteners, top-level domains often used for phishing, phishing words, brands."""
+
+    shorteners: list[str]
+    risky_tlds: list[str]
+    common_tlds: list[str] = Field(description="endings that make a bare 'word.tld' in a text a link")
+    phish_words: list[str]
+    brands: list[str] = Field(default=[], description="well-known brand words beyond the directory (no hyphens): one inside another site's address is a disguise")
 
 
 class ProviderDoc(BaseModel):
@@ -92,6 +133,8 @@ class VerifyMatch(BaseModel):
     name: str
     value: str
     how: MatchHow
+    caveat: str | None = Field(default=None, description="how sure walletaid is of this entry, when it is not confirmed by the institution itself")
+    source: str | None = None
 
 
 class VerifyResult(BaseModel):
@@ -104,6 +147,7 @@ class VerifyResult(BaseModel):
     lang: Literal["zh", "en"]
     input: str
     kind: InputKind
+    number_kind: NumberKind | None = Field(default=None, description="for a phone number: mobile, landline, toll_free, service, sms_code, international, unknown")
     verdict: Verdict
     matches: list[VerifyMatch] = Field(default=[])
     known_fake: bool = Field(default=False, description="the value is a published fake 'official' number")

@@ -42,16 +42,6 @@ class Combo(Strict):
     all: list[str] = Field(min_length=2)
 
 
-class LinkData(Strict):
-    """Link heuristics: URL shorteners, top-level domains often used for phishing, phishing words."""
-
-    shorteners: list[str]
-    risky_tlds: list[str]
-    common_tlds: list[str]
-    phish_words: list[str]
-    brands: list[str] = Field(default=[], description="well-known brand words (no hyphens): one inside another site's address is a disguise")
-
-
 class SignalsFile(Strict):
     """``knowledge/signals.json``."""
 
@@ -62,7 +52,6 @@ class SignalsFile(Strict):
     notice_markers: str = Field(description="regex: anti-fraud notice wording")
     call_cues: str = Field(description="regex: words that tell the reader to call or add a number")
     combos: list[Combo] = Field(default=[])
-    links: LinkData
 
 
 class Signal(BaseModel):
