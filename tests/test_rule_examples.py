@@ -21,9 +21,10 @@ from walletaid.matching.ruleset import RuleSet
 
 def _fires(rules: RuleSet, file: str, rule_id: str, text: str, with_features: bool) -> bool:
     index = next(i for i, r in enumerate(rules.rules) if r.file == file and r.id == rule_id)
-    norm = normalize(text).text
-    features = find_features(norm, "zh").spans() if with_features else {"amount": find_features(norm, "zh").amounts}
-    return bool(rules.match(norm, features, only={index}))
+    norm = normalize(text)
+    found = find_features(norm, "zh")
+    features = found.spans() if with_features else {"amount": found.amounts}
+    return bool(rules.match(norm.text, features, only={index}))
 
 
 def _failures(rules: RuleSet, file: str, items: list[Rule], with_features: bool) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from walletaid.matching.normalize import normalize
+from walletaid.matching.normalize import Normalized, normalize
 
 Span = tuple[int, int]
 MAX_LINKS = 200
@@ -22,7 +22,6 @@ _AMOUNT = re.compile(
     r"(?:[¥￥$£€]|rmb|cny|usd)\s?\d[\d,]*(?:\.\d+)?"
     r"|(?<![\d,.])\d[\d,]*(?:\.\d+)?\s?(?:元|块钱|块|万元|万|千元|yuan|rmb|cny|usdt|usd|dollars?|pounds?|btc|eth)(?![a-z])"
 )
-_MOBILE = re.compile(r"^(?:\+?86|0086)?1[3-9]\d{9}$")
 _MOBILE_TAIL = re.compile(r"(?:^|\s)((?:\+?86)?1[3-9]\d{9})$")
 _CARD = re.compile(r"(?<!\d)(?:62|4\d|5[1-5])\d{14,17}(?!\d)")
 
@@ -64,6 +63,12 @@ class Features:
     brands: list[tuple[int, int, str]] = field(default_factory=list)
     amounts: list[Span] = field(default_factory=list)
     cards: list[Span] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def senders(self) -> list[tuple[int, int, str]]:
+        """The brands the message speaks as (see ``_as_sender``)."""
+        return [b for b in self.brands if _as_sender(self.text, b[0], b[1])]
 
     def spans(self) -> dict[str, list[Span]]:
         """Feature name → spans, as the rule set takes them."""
@@ -73,8 +78,9 @@ class Features:
             "official_link": [(l.start, l.end) for l in self.links if l.verdict == "official"],
             "shortener_link": [(l.start, l.end) for l in self.links if "shortener" in l.flags],
             "brand": [(s, e) for s, e, _ in self.brands],
-            "brand_with_site": [(s, e) for s, e, pid in self.brands if pid in _brands_with("website")],
-            "brand_with_number": [(s, e) for s, e, pid in self.brands if pid in _brands_with("hotline")],
+            "brand_with_site": [(s, e) for s, e, pid in self.senders if pid in _brands_with("website")],
+            "brand_with_number": [(s, e) for s, e, pid in self.senders if pid in _brands_with("hotline")],
+            "bank_with_number": [(s, e) for s, e, pid in self.senders if pid in _brands_with("hotline", _MONEY_GROUPS)],
             "phone": [(p.start, p.end) for p in self.phones],
             "official_number": [(p.start, p.end) for p in self.phones if p.verdict == "official"],
             "foreign_number": [(p.start, p.end) for p in self.phones if p.verdict != "official"],
@@ -85,12 +91,13 @@ class Features:
         return {k: v for k, v in out.items() if v}
 
 
-def find_features(text: str, lang: str) -> Features:
-    """Links, phone numbers, brands and amounts in normalised ``text``."""
+def find_features(norm: Normalized, lang: str) -> Features:
+    """Links, phone numbers, brands, amounts and card numbers in a normalised text (spans in ``norm.text``)."""
+    text = norm.text
     found = Features(links=_links(text, lang), brands=_brands(text), amounts=find_amounts(text),
-                     cards=[m.span() for m in _CARD.finditer(text)])
+                     cards=[m.span() for m in _CARD.finditer(text)], text=text)
     taken = [(l.start, l.end) for l in found.links] + found.amounts + found.cards
-    found.phones = _phones(text, taken, lang)
+    found.phones = _phones(norm, taken, lang)
     return found
 
 
@@ -104,111 +111,129 @@ def _links(text: str, lang: str) -> list[LinkInfo]:
 
     spans = links.find_ip_links(text)
     taken = [(s, e) for s, e, _ in spans]
-    spans += [x for x in links.find_links(text, link_data().common_tlds) if not any(s <= x[0] < e for s, e in taken)]
+    spans += [x for x in links.find_links(text) if not any(s <= x[0] < e for s, e in taken)]
     return [LinkInfo(start, end, *_link_fields(url, lang)) for start, end, url in sorted(spans)[:MAX_LINKS]]
 
 
-@lru_cache(maxsize=1)
-def link_data() -> Any:
-    """Shorteners, risky TLDs, phishing and brand words for links (``knowledge/signals.json`` ``links``)."""
-    import json
-    from types import SimpleNamespace
-
-    from walletaid.knowledge import FOLDER
-
-    raw = json.loads((FOLDER / "signals.json").read_text(encoding="utf-8"))["links"]
-    return SimpleNamespace(**{k: frozenset(v) for k, v in raw.items()})
+_DISGUISE_FLAGS = frozenset({"brand_in_host", "gov_in_host", "embedded_domain", "risky_tld"})
 
 
 @lru_cache(maxsize=4096)
 def _link_fields(url: str, lang: str) -> tuple[Any, ...]:
+    """(url, verdict, flags, signs, host, registered domain, matches) of one address (see ``links.classify_host``)."""
     from walletaid.engines import links
 
-    data = link_data()
-    parts = links.parse_host(url)
-    verdict, matches = links.match_host(parts, lang, data.phish_words)
-    signs = tuple(links.host_signs(parts, data.brands, data.risky_tlds, data.phish_words))
-    if verdict == "not_official" and {"brand_in_host", "gov_in_host", "embedded_domain"} & set(signs):
-        verdict = "lookalike"
-    flags = tuple(links.link_flags(url, parts, data.shorteners))
-    return url, verdict, flags, signs, parts.host, parts.registered_domain, tuple(matches)
+    info = links.classify_host(url)
+    flags = tuple(f for f in info.flags if f not in _DISGUISE_FLAGS)
+    signs = tuple(f for f in info.flags if f in _DISGUISE_FLAGS)
+    how = "exact" if info.verdict == "official" else "brand_in_domain"
+    matches = tuple(_match(pid, lang, info.registered_domain, how) for pid in info.providers or info.imitates)
+    return url, info.verdict, flags, signs, info.host, info.registered_domain, matches
 
 
-def _phones(text: str, taken: list[Span], lang: str) -> list[PhoneInfo]:
+def _match(pid: str, lang: str, value: str, how: str) -> Any:
+    from walletaid.engines.contacts import find_provider
+    from walletaid.models.contacts_doc import VerifyMatch
+
+    provider = find_provider(pid)
+    return VerifyMatch(provider=pid, name=provider.name.get(lang) if provider else pid, value=value, how=how)  # type: ignore[arg-type]
+
+
+_LETTER_IN_NUMBER = re.compile(r"\d[oOlIi]|[oOlIi]\d")
+
+
+def _phones(norm: Normalized, taken: list[Span], lang: str) -> list[PhoneInfo]:
     from walletaid.engines import links
 
     out = []
-    for start, end, raw in links.find_phones(text)[:MAX_LINKS]:
+    for start, end, raw in links.find_phones(norm.text)[:MAX_LINKS]:
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
         tail = _MOBILE_TAIL.search(raw)
         if tail and tail.start(1) > 0:  # "客服 8 13812345678": a mobile after another number
             start, raw = start + tail.start(1), tail.group(1)
-        verdict, known_fake, matches = _phone_fields(raw, lang)
-        digits = re.sub(r"\D", "", raw)
-        if verdict != "official" and not known_fake and not _phone_shaped(raw, digits):
-            continue  # a code, an order number, a year: not a number to call
-        out.append(PhoneInfo(start, end, raw, verdict, bool(_MOBILE.match(digits)), known_fake, matches))
+        info = links.classify_number(raw)
+        if _LETTER_IN_NUMBER.search(norm.original_text(start, end)):  # the normaliser read "8O6" as 806
+            info = info._replace(disguised=True)
+        if info.verdict == "official" or info.known_fake or info.disguised or _phone_shaped(raw, info.national, info.kind):
+            matches = tuple(_match(pid, lang, info.national, "exact" if info.verdict == "official" else "homoglyph")
+                            for pid in info.providers or info.imitates)
+            verdict = "lookalike" if info.disguised and info.verdict != "official" else info.verdict
+            out.append(PhoneInfo(start, end, raw, verdict, info.kind == "mobile", info.known_fake, matches))
     return out
 
 
-_PHONE_SHAPES = re.compile(
-    r"1[3-9]\d{9}"                 # a mainland mobile
-    r"|0\d{9,11}"                  # a landline with its area code
-    r"|[48]00\d{7}"                # a 400 / 800 service number
-    r"|9[56]\d{3,4}|1[0-2]\d{3,6}"  # short service numbers (95xxx, 96xxx, 100xx, 123xx)
-)
+# Short service numbers people are told to call (95xxx, 96xxx, 100xx, 123xx); a 6-digit code or an order number
+# is not one, though it has digits enough.
+_SERVICE = re.compile(r"9[56]\d{3,4}|1[0-2]\d{3,6}")
 
 
-def _phone_shaped(raw: str, digits: str) -> bool:
-    """True when a digit run has the shape of a number one can call (not a 6-digit code or an order number)."""
-    if raw.lstrip().startswith(("+", "00")):
-        return len(digits) >= 8
-    national = digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
-    return bool(_PHONE_SHAPES.fullmatch(national))
+def _phone_shaped(raw: str, national: str, kind: str) -> bool:
+    """True when a digit run has the shape of a number one can call (not a code, a date or an order number)."""
+    if kind in ("mobile", "toll_free", "international", "sms_code"):
+        return True
+    if kind == "landline":
+        return raw.lstrip().startswith(("0", "+", "00")) or len(national) >= 10
+    return kind == "service" and bool(_SERVICE.fullmatch(national))
 
 
-@lru_cache(maxsize=4096)
-def _phone_fields(raw: str, lang: str) -> tuple[str, bool, tuple[Any, ...]]:
-    from walletaid.engines import links
-
-    result = links.match_phone(raw, lang)
-    return result.verdict, result.known_fake is not None, tuple(result.matches)
+_MONEY_GROUPS = frozenset({"ecny", "operator", "bank", "payment"})
 
 
-@lru_cache(maxsize=2)
-def _brands_with(channel: str) -> frozenset[str]:
-    """Ids of the providers that have at least one listed channel of this kind (website, hotline)."""
+@lru_cache(maxsize=4)
+def _brands_with(channel: str, groups: frozenset[str] | None = None) -> frozenset[str]:
+    """Ids of the providers (of ``groups``, if given) with at least one listed channel of this kind (website, hotline)."""
     from walletaid.engines.contacts import directory
 
-    return frozenset(p.id for p in directory().providers if any(ch.channel == channel and ch.value for ch in p.channels))
+    return frozenset(p.id for p in directory().providers if (groups is None or p.group in groups)
+                     and any(ch.channel == channel and ch.value for ch in p.channels))
 
 
 @lru_cache(maxsize=1)
 def _brand_automaton() -> Any:
     import ahocorasick
 
-    from walletaid.engines.contacts import directory
+    from walletaid.engines import links
 
     automaton = ahocorasick.Automaton()
-    for provider in directory().providers:
-        if provider.group == "public":
-            continue
-        for alias in {provider.name.zh, *provider.aliases}:
-            text = normalize(alias).text
-            if len(text) >= 2 and not text.isdigit():
-                automaton.add_word(text, (len(text), provider.id))
+    for alias, pid in links.brand_aliases():
+        text = normalize(alias).text
+        if len(text) >= 2 and not text.isdigit():
+            automaton.add_word(text, (len(text), pid))
+    for word in links.link_data().not_brand_words:  # a longer word that holds an alias hides it (海南航空 ⊃ 南航)
+        text = normalize(word).text
+        if text not in automaton:
+            automaton.add_word(text, (len(text), ""))
     automaton.make_automaton()
     return automaton
 
 
 def _brands(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, provider id) of each brand named in ``text`` (whole words for Latin names)."""
+    """(start, end, provider id) of each brand named in ``text`` (whole words for Latin names; within a longer
+    name only the longest counts: 中国农业银行, not also 农业银行)."""
     automaton = _brand_automaton()
-    out = []
+    found = []
     for last, (size, pid) in automaton.iter(text):
         start = last - size + 1
         if text[start].isascii() and ((start > 0 and text[start - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum())):
             continue
-        out.append((start, last + 1, pid))
-    return out
+        found.append((start, last + 1, pid))
+    longest = [b for b in found if not any(o[0] <= b[0] and b[1] <= o[1] and o[1] - o[0] > b[1] - b[0] for o in found)]
+    return [b for b in longest if b[2]]
+
+
+# A brand the message speaks as (the sender), not one it merely mentions: in a 【】 or [] tag, at the very
+# start or end (the signature), or as "尊敬的X用户", "X通知", "X客服".
+_SENDER_AFTER = ("用户", "客户", "会员", "通知", "提醒", "提示", "温馨提示", "信用卡中心", "客服", "官方", "持卡人")
+_EDGE = 12
+
+
+def _as_sender(text: str, start: int, end: int) -> bool:
+    if start <= _EDGE or len(text) - end <= _EDGE:
+        return True
+    before, after = text[max(0, start - 4) : start], text[end : end + 5]
+    if "尊敬的" in before or after.startswith(_SENDER_AFTER):
+        return True
+    opened = max(text.rfind("【", 0, start), text.rfind("[", 0, start))
+    closed = max(text.rfind("】", 0, start), text.rfind("]", 0, start))
+    return opened > closed

@@ -20,7 +20,7 @@ from walletaid.textsafe import clean
 
 MAX_CHARS = 2_000_000
 RANK = {"low": 0, "medium": 1, "high": 2}
-_DISGUISES = frozenset({"brand_in_host", "gov_in_host", "embedded_domain"})
+_DISGUISES = frozenset({"brand_in_host", "gov_in_host"})  # an address dressed as a brand or a government site
 _QUIET_IN_NOTICES = frozenset({"request", "lure", "claim", "pressure"})
 _QUIET_IN_CODE_SMS = frozenset({"claim", "pressure"})
 # a code SMS names the code it warns about, and the payee of the transfer it confirms
@@ -31,7 +31,7 @@ def check_message(text: str, lang: Lang) -> MessageCheck:
     """Check a received message for scam signals: verdict, evidence spans, links, numbers and advice."""
     shown = clean(text[:MAX_CHARS])
     norm = normalize(shown)
-    found = find_features(norm.text, lang)
+    found = find_features(norm, lang)
     kb = knowledge.signals()
     markers: set[str] = set()
     signals: dict[str, Signal] = {}
@@ -77,8 +77,8 @@ def _link_severity(link: LinkInfo) -> str | None:
         return "high"
     if "raw_ip" in link.flags:
         return "medium"
-    if "risky_tld" in link.signs:
-        return "low"
+    if "risky_tld" in link.signs or "embedded_domain" in link.signs:
+        return "low"  # a ".top" site, or a domain name worn as a subdomain ("cn.example.com" is often fine)
     return None
 
 
@@ -104,6 +104,8 @@ def _quiet_genuine(signals: list[Signal], markers: set[str], found: Features) ->
     kinds = knowledge.signals().signals
     if markers & {"antifraud_notice", "warning_12381"}:
         return [s for s in signals if kinds[s.id].kind not in _QUIET_IN_NOTICES]
+    if "official_channel" in markers:  # "your card is locked: come to a branch or call 95566" is a real notice
+        signals = [s for s in signals if kinds[s.id].kind != "pressure"]
     if "code_sms" in markers:
         return [s for s in signals if kinds[s.id].kind not in _QUIET_IN_CODE_SMS and s.id not in _QUIET_IDS_IN_CODE_SMS]
     return signals
@@ -113,7 +115,8 @@ def _verdict(signals: list[Signal]) -> str:
     scoring = knowledge.signals().scoring
     ids = {s.id for s in signals}
     points = sum(scoring.points[s.severity] for s in signals)  # type: ignore[index]
-    combo = any(set(c.all) <= ids for c in scoring.combos)
+    strong = {s.id for s in signals if s.severity != "low"}
+    combo = any(set(c.all) <= ids and (not c.strong or strong & set(c.all)) for c in scoring.combos)
     if any(s.severity == "high" for s in signals) or combo or (points >= scoring.danger_points and len(ids) >= 2):
         return "danger"
     needed = scoring.suspicious_points if any(s.severity != "low" for s in signals) else scoring.low_only_suspicious_points

@@ -32,7 +32,9 @@ def find_links(text: str, common_tlds: frozenset[str] | None = None) -> list[tup
 
 @lru_cache(maxsize=1)
 def _common_tlds() -> frozenset[str]:
-    return frozenset(link_data().common_tlds)
+    """Endings that make a bare "name.tld" a link: the common ones, and the ones phishing sites favour."""
+    data = link_data()
+    return frozenset(data.common_tlds) | frozenset(data.risky_tlds)
 
 
 _LINK_RE = compile_lazily(

@@ -52,8 +52,9 @@ FEATURES = {
     "official_link": "a web address on a listed brand's own domain",
     "shortener_link": "a web address on a link-shortening service",
     "brand": "a listed brand named (a bank, a payment app, a carrier, a shop, an airline ...)",
-    "brand_with_site": "a listed brand named whose websites walletaid knows (so a link elsewhere is not the brand's)",
-    "brand_with_number": "a listed brand named whose hotlines walletaid knows (so another number is not the brand's)",
+    "brand_with_site": "a listed brand the message speaks as (a 【tag】, the signature, 尊敬的X用户), whose websites walletaid knows",
+    "brand_with_number": "a listed brand the message speaks as, whose hotlines walletaid knows",
+    "bank_with_number": "a bank or payment brand (e-CNY, operators, banks, payment apps) the message speaks as, with listed hotlines",
     "phone": "any phone number",
     "official_number": "a listed brand's own number",
     "foreign_number": "a phone number that is no listed brand's (a mobile, a 400 or landline number, a number from abroad)",
@@ -199,6 +200,7 @@ class Negation(Strict):
 
     words: list[Phrase] = Field(min_length=1)
     within: int = Field(ge=0, le=40)
+    not_negations: list[Phrase] = Field(default=[], description="questions that contain a cue but deny nothing (能不能, 有没有)")
 
 
 class SpellingGroup(Strict):
@@ -231,6 +233,7 @@ class Combo(Strict):
     """Signals that together make a message dangerous even when none of them is high on its own."""
 
     all: list[str] = Field(min_length=2)
+    strong: bool = Field(default=False, description="counts only when one of them is medium or high")
 
 
 class SignalScoring(Strict):

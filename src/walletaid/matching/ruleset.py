@@ -67,6 +67,7 @@ class RuleSet:
     regex_rules: tuple[int, ...]
     negation: frozenset[int] = frozenset()
     negation_within: int = 0
+    not_negations: frozenset[int] = frozenset()  # questions such as 能不能 that contain a cue but deny nothing
     features: dict[str, int] = field(default_factory=dict)  # feature name ($link ...) -> its phrase index
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -101,7 +102,9 @@ class RuleSet:
             candidates &= only
         layout = _Layout(text)
         out = []
-        cue_ends = sorted(e for i in self.negation for _, e in hits.get(i, ()))
+        questions = [span for i in self.not_negations for span in hits.get(i, ())]
+        cue_ends = sorted(e for i in self.negation for s, e in hits.get(i, ())
+                          if not any(qs <= s and e <= qe for qs, qe in questions))
         for index in sorted(candidates):
             rule = self.rules[index]
             span = self._first_hit(rule, text, hits, layout, cue_ends)

@@ -1,7 +1,6 @@
-"""The message check: its signal definitions (``knowledge/signals.json``) and its JSON document.
+"""The message check's JSON document: ``walletaid security-check --message ... --format json``.
 
-``SignalsFile`` validates the pattern data; ``MessageCheck`` is what
-``walletaid security-check --message ... --format json`` prints.
+The signal rules themselves are knowledge (``knowledge/signals/``, models in ``knowledge/rule_models.py``).
 """
 
 from __future__ import annotations
@@ -16,42 +15,6 @@ from walletaid.models.contacts_doc import VerifyMatch
 Severity = Literal["high", "medium", "low"]
 MessageVerdict = Literal["danger", "suspicious", "no_known_signals"]
 SignalKind = Literal["request", "claim", "lure", "pressure"]
-
-
-class PatternDef(Strict):
-    """One regular expression for a signal; ``severity`` overrides the signal's own."""
-
-    re: str = Field(min_length=1)
-    severity: Severity | None = None
-    requires: list[str] = Field(default=[], description="the pattern runs only if one of these words is in the text (speed)")
-
-
-class SignalDef(Strict):
-    """A scam signal: id (contract), default severity, kind, explanation and patterns."""
-
-    id: str = Field(pattern=r"^[a-z_]+$")
-    severity: Severity
-    kind: SignalKind = Field(description="request signals are dropped when the clause is negated or the text is a notice")
-    explanation: Text
-    patterns: list[PatternDef] = Field(default=[])
-
-
-class Combo(Strict):
-    """Signals that together make a message dangerous (e.g. a 'new number' plus a money request)."""
-
-    all: list[str] = Field(min_length=2)
-
-
-class SignalsFile(Strict):
-    """``knowledge/signals.json``."""
-
-    signals: list[SignalDef] = Field(min_length=15)
-    negation_before: str = Field(description="regex: a negation just before a request (不要/请勿/never ...)")
-    negation_sentence: str = Field(description="regex: a strong negation anywhere earlier in the sentence (will never ask ...)")
-    scam_after: str = Field(description="regex: a clause that calls the request a scam (…都是诈骗 / ... is a scam)")
-    notice_markers: str = Field(description="regex: anti-fraud notice wording")
-    call_cues: str = Field(description="regex: words that tell the reader to call or add a number")
-    combos: list[Combo] = Field(default=[])
 
 
 class Signal(BaseModel):
