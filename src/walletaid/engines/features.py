@@ -23,6 +23,7 @@ _AMOUNT = re.compile(
     r"|(?<![\d,.])\d[\d,]*(?:\.\d+)?\s?(?:元|块钱|块|万元|万|千元|yuan|rmb|cny|usdt|usd|dollars?|pounds?|btc|eth)(?![a-z])"
 )
 _MOBILE_TAIL = re.compile(r"(?:^|\s)((?:\+?86)?1[3-9]\d{9})$")
+_CHAT_ID = re.compile(r"(?:qq|微信|wx|vx|telegram|tg|whatsapp|line)(?:号码|号|账号|id)?(?:是|为)?\s?[:：]?\s?([a-z0-9][a-z0-9_\-]{4,19})(?![a-z0-9_])")
 _CARD = re.compile(r"(?<!\d)(?:62|4\d|5[1-5])\d{14,17}(?!\d)")
 
 
@@ -63,6 +64,7 @@ class Features:
     brands: list[tuple[int, int, str]] = field(default_factory=list)
     amounts: list[Span] = field(default_factory=list)
     cards: list[Span] = field(default_factory=list)
+    chat_ids: list[Span] = field(default_factory=list)
     text: str = ""
 
     @property
@@ -87,6 +89,7 @@ class Features:
             "mobile_number": [(p.start, p.end) for p in self.phones if p.mobile and p.verdict != "official"],
             "amount": list(self.amounts),
             "card_number": list(self.cards),
+            "chat_id": list(self.chat_ids),
         }
         return {k: v for k, v in out.items() if v}
 
@@ -95,8 +98,9 @@ def find_features(norm: Normalized, lang: str) -> Features:
     """Links, phone numbers, brands, amounts and card numbers in a normalised text (spans in ``norm.text``)."""
     text = norm.text
     found = Features(links=_links(text, lang), brands=_brands(text), amounts=find_amounts(text),
-                     cards=[m.span() for m in _CARD.finditer(text)], text=text)
-    taken = [(l.start, l.end) for l in found.links] + found.amounts + found.cards
+                     cards=[m.span() for m in _CARD.finditer(text)], chat_ids=[m.span(1) for m in _CHAT_ID.finditer(text)],
+                     text=text)
+    taken = [(l.start, l.end) for l in found.links] + found.amounts + found.cards + found.chat_ids
     found.phones = _phones(norm, taken, lang)
     return found
 
@@ -155,7 +159,7 @@ def _phones(norm: Normalized, taken: list[Span], lang: str) -> list[PhoneInfo]:
         info = links.classify_number(raw)
         if _LETTER_IN_NUMBER.search(norm.original_text(start, end)):  # the normaliser read "8O6" as 806
             info = info._replace(disguised=True)
-        if info.verdict == "official" or info.known_fake or info.disguised or _phone_shaped(raw, info.national, info.kind):
+        if info.verdict != "unlisted" or info.known_fake or info.disguised or _phone_shaped(raw, info.national, info.kind):
             matches = tuple(_match(pid, lang, info.national, "exact" if info.verdict == "official" else "homoglyph")
                             for pid in info.providers or info.imitates)
             verdict = "lookalike" if info.disguised and info.verdict != "official" else info.verdict
@@ -172,8 +176,8 @@ def _phone_shaped(raw: str, national: str, kind: str) -> bool:
     """True when a digit run has the shape of a number one can call (not a code, a date or an order number)."""
     if kind in ("mobile", "toll_free", "international", "sms_code"):
         return True
-    if kind == "landline":
-        return raw.lstrip().startswith(("0", "+", "00")) or len(national) >= 10
+    if kind == "landline":  # an area code, a country code, or digits grouped the way numbers are written
+        return raw.lstrip().startswith(("0", "+", "00")) or len(national) >= 10 or "-" in raw
     return kind == "service" and bool(_SERVICE.fullmatch(national))
 
 

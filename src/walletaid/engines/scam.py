@@ -21,7 +21,8 @@ from walletaid.textsafe import clean
 MAX_CHARS = 2_000_000
 RANK = {"low": 0, "medium": 1, "high": 2}
 _DISGUISES = frozenset({"brand_in_host", "gov_in_host"})  # an address dressed as a brand or a government site
-_QUIET_IN_NOTICES = frozenset({"request", "lure", "claim", "pressure"})
+# A notice quotes scam words; a request in it is kept (its own negation cues already keep "不要转入安全账户" quiet).
+_QUIET_IN_NOTICES = frozenset({"lure", "claim", "pressure"})
 _QUIET_IN_CODE_SMS = frozenset({"claim", "pressure"})
 # a code SMS names the code it warns about, and the payee of the transfer it confirms
 _QUIET_IDS_IN_CODE_SMS = frozenset({"asks_verification_code", "asks_money_transfer"})
@@ -67,18 +68,18 @@ def _signal(sig_id: str, severity: str, norm: Normalized, start: int, end: int, 
 
 
 def _link_severity(link: LinkInfo) -> str | None:
-    """high: a disguised address or a dangerous link; medium: a raw IP; low: a risky TLD; none otherwise.
+    """high: an installer or a disguised address; medium: a lookalike or raw IP; low: a risky TLD; none otherwise.
 
-    A shortener alone is no signal: brands send shortened links too (it is shown as a flag on the link).
+    A shortener is low: brands send shortened links too, so alone it does not make a message suspicious.
     """
     if link.verdict == "official" and not link.flags:
         return None
-    if link.verdict == "lookalike" or {"apk", "punycode", "userinfo"} & set(link.flags) or _DISGUISES & set(link.signs):
-        return "high"
-    if "raw_ip" in link.flags:
-        return "medium"
-    if "risky_tld" in link.signs or "embedded_domain" in link.signs:
-        return "low"  # a ".top" site, or a domain name worn as a subdomain ("cn.example.com" is often fine)
+    if {"apk", "punycode", "userinfo"} & set(link.flags):
+        return "high"  # an installer, a disguised alphabet, or "bank.com@evil.top"
+    if link.verdict == "lookalike" or _DISGUISES & set(link.signs) or "raw_ip" in link.flags:
+        return "medium"  # an address dressed as a brand: with any request or lure it makes the message dangerous
+    if {"risky_tld", "embedded_domain"} & set(link.signs) or "shortener" in link.flags:
+        return "low"  # a ".top" site, a domain worn as a subdomain, a shortener hiding the address: cues, not proof
     return None
 
 
@@ -117,7 +118,9 @@ def _verdict(signals: list[Signal]) -> str:
     points = sum(scoring.points[s.severity] for s in signals)  # type: ignore[index]
     strong = {s.id for s in signals if s.severity != "low"}
     combo = any(set(c.all) <= ids and (not c.strong or strong & set(c.all)) for c in scoring.combos)
-    if any(s.severity == "high" for s in signals) or combo or (points >= scoring.danger_points and len(ids) >= 2):
+    firm = [s for s in signals if s.severity != "low"]  # weak cues make a message suspicious, never dangerous by number
+    if any(s.severity == "high" for s in signals) or combo or (
+            sum(scoring.points[s.severity] for s in firm) >= scoring.danger_points and len(firm) >= 2):  # type: ignore[index]
         return "danger"
     needed = scoring.suspicious_points if any(s.severity != "low" for s in signals) else scoring.low_only_suspicious_points
     return "suspicious" if points >= needed else "no_known_signals"

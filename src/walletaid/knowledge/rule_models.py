@@ -61,6 +61,7 @@ FEATURES = {
     "mobile_number": "a personal mobile number",
     "amount": "an amount of money (a number with 元, 块, ¥, yuan, $ ...)",
     "card_number": "a bank card number (16 to 19 digits)",
+    "chat_id": "an account id on a chat app (a QQ number, a WeChat or Telegram id)",
 }
 
 
@@ -201,6 +202,7 @@ class Negation(Strict):
     words: list[Phrase] = Field(min_length=1)
     within: int = Field(ge=0, le=40)
     not_negations: list[Phrase] = Field(default=[], description="questions that contain a cue but deny nothing (能不能, 有没有)")
+    sentence_words: list[Phrase] = Field(default=[], description="cues that deny the rest of their sentence (we will never ask ...)")
 
 
 class SpellingGroup(Strict):

@@ -162,6 +162,7 @@ class Compiler:
             raise KnowledgeError(f"duplicate rule ids: {', '.join(dupes)}")
         negation = self.phrase_indexes(self.negation.words, "negation") if self.negation else ()
         not_negations = self.phrase_indexes(self.negation.not_negations, "negation") if self.negation else ()
+        sentence_negation = self.phrase_indexes(self.negation.sentence_words, "negation") if self.negation else ()
         phrases = tuple(sorted(self.phrases, key=self.phrases.__getitem__))
         automaton = ahocorasick.Automaton()
         by_text: dict[str, list[int]] = {}
@@ -183,7 +184,7 @@ class Compiler:
             by_phrase={p: tuple(dict.fromkeys(r)) for p, r in by_phrase.items()},
             regex_rules=tuple(i for i, r in enumerate(self.rules) if r.regex is not None),
             negation=frozenset(negation), negation_within=self.negation.within if self.negation else 0, features=features,
-            not_negations=frozenset(not_negations),
+            not_negations=frozenset(not_negations), sentence_negation=frozenset(sentence_negation),
             extra=extra or {},
         )
 

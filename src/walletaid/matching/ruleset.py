@@ -68,6 +68,7 @@ class RuleSet:
     negation: frozenset[int] = frozenset()
     negation_within: int = 0
     not_negations: frozenset[int] = frozenset()  # questions such as 能不能 that contain a cue but deny nothing
+    sentence_negation: frozenset[int] = frozenset()  # cues that deny the rest of their sentence ("we will never ask")
     features: dict[str, int] = field(default_factory=dict)  # feature name ($link ...) -> its phrase index
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -105,17 +106,20 @@ class RuleSet:
         questions = [span for i in self.not_negations for span in hits.get(i, ())]
         cue_ends = sorted(e for i in self.negation for s, e in hits.get(i, ())
                           if not any(qs <= s and e <= qe for qs, qe in questions))
+        denials = sorted(e for i in self.sentence_negation for _, e in hits.get(i, ()))
         for index in sorted(candidates):
             rule = self.rules[index]
-            span = self._first_hit(rule, text, hits, layout, cue_ends)
+            span = self._first_hit(rule, text, hits, layout, cue_ends, denials)
             if span is not None:
                 out.append((rule, span))
         return out
 
     def _first_hit(self, rule: CompiledRule, text: str, hits: dict[int, list[Span]], layout: _Layout,
-                   cue_ends: list[int]) -> Span | None:
+                   cue_ends: list[int], denials: list[int]) -> Span | None:
         for span, parts in _spans(rule, text, hits, layout):
             if rule.negatable and any(self._negated(part[0], cue_ends, layout) for part in parts):
+                continue
+            if rule.negatable and _denied(span[0], denials, layout):
                 continue
             if rule.unless and _any_in(rule.unless, hits, layout.scope(span, rule.unless_scope)):
                 continue
@@ -134,6 +138,12 @@ class RuleSet:
                 return True
             i -= 1
         return False
+
+
+def _denied(start: int, denials: list[int], layout: _Layout) -> bool:
+    """True when a sentence-wide denial ("we will never ask you to …") stands earlier in the same sentence."""
+    i = bisect.bisect_right(denials, start)
+    return i > 0 and not layout.sentence_break(denials[i - 1], start)
 
 
 def _word_char(char: str) -> bool:
