@@ -23,6 +23,7 @@ _AMOUNT = re.compile(
     r"|(?<![\d,.])\d[\d,]*(?:\.\d+)?\s?(?:元|块钱|块|万元|万|千元|yuan|rmb|cny|usdt|usd|dollars?|pounds?|btc|eth)(?![a-z])"
 )
 _MOBILE_TAIL = re.compile(r"(?:^|\s)((?:\+?86)?1[3-9]\d{9})$")
+_ANY_DIGIT = re.compile(r"\d")
 _CHAT_ID = re.compile(r"(?:qq|微信|wx|vx|telegram|tg|whatsapp|line)(?:号码|号|账号|id)?(?:是|为)?\s?[:：]?\s?([a-z0-9][a-z0-9_\-]{4,19})(?![a-z0-9_])")
 _CARD = re.compile(r"(?<!\d)(?:62|4\d|5[1-5])\d{14,17}(?!\d)")
 
@@ -73,35 +74,46 @@ class Features:
         return [b for b in self.brands if _as_sender(self.text, b[0], b[1])]
 
     def spans(self) -> dict[str, list[Span]]:
-        """Feature name → spans, as the rule set takes them."""
-        out: dict[str, list[Span]] = {
-            "link": [(l.start, l.end) for l in self.links],
-            "foreign_link": [(l.start, l.end) for l in self.links if l.verdict != "official"],
-            "official_link": [(l.start, l.end) for l in self.links if l.verdict == "official"],
-            "shortener_link": [(l.start, l.end) for l in self.links if "shortener" in l.flags],
-            "brand": [(s, e) for s, e, _ in self.brands],
-            "brand_with_site": [(s, e) for s, e, pid in self.senders if pid in _brands_with("website")],
-            "brand_with_number": [(s, e) for s, e, pid in self.senders if pid in _brands_with("hotline")],
-            "bank_with_number": [(s, e) for s, e, pid in self.senders if pid in _brands_with("hotline", _MONEY_GROUPS)],
-            "phone": [(p.start, p.end) for p in self.phones],
-            "official_number": [(p.start, p.end) for p in self.phones if p.verdict == "official"],
-            "foreign_number": [(p.start, p.end) for p in self.phones if p.verdict != "official"],
-            "mobile_number": [(p.start, p.end) for p in self.phones if p.mobile and p.verdict != "official"],
-            "amount": list(self.amounts),
-            "card_number": list(self.cards),
-            "chat_id": list(self.chat_ids),
-        }
-        return {k: v for k, v in out.items() if v}
+        """Feature name → spans, as the rule set takes them (only the features that occur)."""
+        out: dict[str, list[Span]] = {}
+        if self.links:
+            _put(out, "link", [(l.start, l.end) for l in self.links])
+            _put(out, "foreign_link", [(l.start, l.end) for l in self.links if l.verdict != "official"])
+            _put(out, "official_link", [(l.start, l.end) for l in self.links if l.verdict == "official"])
+            _put(out, "shortener_link", [(l.start, l.end) for l in self.links if "shortener" in l.flags])
+        if self.brands:
+            senders = self.senders
+            _put(out, "brand", [(s, e) for s, e, _ in self.brands])
+            _put(out, "brand_with_site", [(s, e) for s, e, pid in senders if pid in _brands_with("website")])
+            _put(out, "brand_with_number", [(s, e) for s, e, pid in senders if pid in _brands_with("hotline")])
+            _put(out, "bank_with_number", [(s, e) for s, e, pid in senders if pid in _brands_with("hotline", _MONEY_GROUPS)])
+        if self.phones:
+            _put(out, "phone", [(p.start, p.end) for p in self.phones])
+            _put(out, "official_number", [(p.start, p.end) for p in self.phones if p.verdict == "official"])
+            _put(out, "foreign_number", [(p.start, p.end) for p in self.phones if p.verdict != "official"])
+            _put(out, "mobile_number", [(p.start, p.end) for p in self.phones if p.mobile and p.verdict != "official"])
+        _put(out, "amount", self.amounts)
+        _put(out, "card_number", self.cards)
+        _put(out, "chat_id", self.chat_ids)
+        return out
+
+
+def _put(out: dict[str, list[Span]], name: str, spans: list[Span]) -> None:
+    if spans:
+        out[name] = spans
 
 
 def find_features(norm: Normalized, lang: str) -> Features:
     """Links, phone numbers, brands, amounts and card numbers in a normalised text (spans in ``norm.text``)."""
     text = norm.text
-    found = Features(links=_links(text, lang), brands=_brands(text), amounts=find_amounts(text),
-                     cards=[m.span() for m in _CARD.finditer(text)], chat_ids=[m.span(1) for m in _CHAT_ID.finditer(text)],
-                     text=text)
-    taken = [(l.start, l.end) for l in found.links] + found.amounts + found.cards + found.chat_ids
-    found.phones = _phones(norm, taken, lang)
+    digits = _ANY_DIGIT.search(text) is not None  # most chat lines have none: skip what needs them
+    found = Features(links=_links(text, lang) if "." in text else [], brands=_brands(text),
+                     amounts=find_amounts(text) if digits else [],
+                     cards=[m.span() for m in _CARD.finditer(text)] if digits else [],
+                     chat_ids=[m.span(1) for m in _CHAT_ID.finditer(text)], text=text)
+    if digits:
+        taken = [(l.start, l.end) for l in found.links] + found.amounts + found.cards + found.chat_ids
+        found.phones = _phones(norm, taken, lang)
     return found
 
 

@@ -11,6 +11,8 @@ link or number.  Every evidence span points into the user's own text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from walletaid.engines.features import Features, LinkInfo, find_features
 from walletaid.i18n import Lang, t
 from walletaid.matching import knowledge
@@ -47,9 +49,9 @@ def check_message(text: str, lang: Lang) -> MessageCheck:
     kept.sort(key=lambda s: (-RANK[s.severity], s.start))
     verdict = _verdict(kept)
     return MessageCheck(
-        lang=lang, verdict=verdict, signals=kept, links=[_link_finding(l, norm) for l in found.links],  # type: ignore[arg-type]
+        lang=lang, verdict=verdict, signals=kept, links=[_link_finding(l, norm) for l in found.links],
         phones=[_phone_finding(p, norm) for p in found.phones],
-        advice=advice(verdict, {s.id for s in kept}, lang, markers), text=shown,
+        advice=list(_advice(verdict, frozenset(s.id for s in kept), lang, "warning_12381" in markers)), text=shown,
     )
 
 
@@ -141,8 +143,13 @@ def _phone_finding(phone: object, norm: Normalized) -> PhoneFinding:
 
 def advice(verdict: str, ids: set[str], lang: Lang, markers: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """What to do now, for a verdict, the signals found and the genuine shapes seen."""
-    if "warning_12381" in markers:
-        return [t("scam.advice_12381", lang), t("scam.advice_ask_96110", lang)]
+    return list(_advice(verdict, frozenset(ids), lang, "warning_12381" in markers))
+
+
+@lru_cache(maxsize=512)
+def _advice(verdict: str, ids: frozenset[str], lang: Lang, warning_12381: bool) -> tuple[str, ...]:
+    if warning_12381:
+        return t("scam.advice_12381", lang), t("scam.advice_ask_96110", lang)
     keys = {
         "danger": ["stop", "no_transfer", "call_yourself", "ask_96110", "if_paid", "report"],
         "suspicious": ["no_click", "call_yourself", "ask_96110"],
@@ -153,4 +160,4 @@ def advice(verdict: str, ids: set[str], lang: Lang, markers: set[str] | frozense
                               ("ecny_investment_scheme", "ecny_interest"), ("recovery_scam", "recovery")) if sig in ids]
     if verdict == "no_known_signals":
         extra = []
-    return [t(f"scam.advice_{k}", lang) for k in extra + keys]
+    return tuple(t(f"scam.advice_{k}", lang) for k in extra + keys)

@@ -177,7 +177,10 @@ class Compiler:
         automaton.make_automaton()
         by_phrase: dict[int, list[int]] = {}
         for r_index, rule in enumerate(self.rules):
-            for p in rule.groups[0] if rule.groups else ():  # every group must occur: the first one decides
+            # every group must occur, so one decides when a rule is looked at: the rarest-looking one
+            # (its shortest phrase longest: "刷/做" would wake the rule on almost any text, "流水" seldom)
+            key = max(rule.groups, key=lambda g: (min(len(phrases[p].text) for p in g), -len(g)), default=())
+            for p in key:
                 by_phrase.setdefault(p, []).append(r_index)
         return RuleSet(
             phrases=phrases, rules=tuple(self.rules), automaton=automaton,

@@ -8,19 +8,21 @@ and look-alikes (``V信``, ``扣扣``, ``银彳亍``), letters for digits inside
 spaces or dashes (``4 8 3 9 2 0``).  :func:`normalize` folds all of that into one
 canonical form; the spellings themselves are knowledge (``knowledge/spellings.yaml``).
 
-Every step keeps a map from each output character back to the span of the
-original text it came from, so evidence found in the canonical text can be
-quoted, highlighted or redacted in the user's own text
-(:meth:`Normalized.original_span`).
+Every step records its edits, so a span of the canonical text can be traced
+back to the span of the original it came from (:meth:`Normalized.original_span`)
+and evidence quoted, highlighted or redacted in the user's own text; the maps are
+worked out only for the spans asked about.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 # Characters that carry no meaning but split words: zero-width and format characters, soft hyphen,
 # and control characters other than tab and newline (they are removed, not replaced by a space).
@@ -29,8 +31,9 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Filler a sender puts between the characters of one Chinese word: spaces, stars, dots in the middle,
 # hearts and other symbols.  Chinese punctuation (，。！？、) is left alone: it ends clauses.
 _FILLER = r"[\s*_~|·•●○◆◇■□★☆♥♡❤❥❣✿❀♪♫#^`'\"\\/=+\-丨]"
-_INSIDE_CJK = re.compile(rf"(?<=[{_CJK}]){_FILLER}+(?=[{_CJK}])")
-_SPACES = re.compile(r"[^\S\n]+")
+_FILLER_RUN = re.compile(rf"{_FILLER}+")
+_ODD_BLANKS = frozenset("\t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of blanks, and tabs or odd blanks: one space
 # A number in which o / l / i stand for 0 / 1 (after lower-casing): digits on both ends, no letters around.
 _LETTER_DIGITS = re.compile(r"(?<![a-z0-9])[\doli]?\d[\doli-]*\d(?![a-z0-9])")
 _LETTER_FOR_DIGIT = str.maketrans("oli", "011")
@@ -51,42 +54,69 @@ class Spellings:
 
     words: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def pattern(self) -> re.Pattern[str] | None:
-        return _variants_pattern(self.words)
+    def replace_in(self, out: _Builder) -> None:
+        """Rewrite every variant in ``out`` (longest first; a Latin variant only as a whole word)."""
+        automaton = _variants_automaton(self.words)
+        if automaton is None:
+            return
+        text = out.text
+        edits = []
+        for last, (variant, canonical) in automaton.iter_long(text):
+            start = last - len(variant) + 1
+            if variant[0].isascii() and variant[0].isalpha() and start > 0 and "a" <= text[start - 1] <= "z":
+                continue  # "vx" inside "devx"
+            if variant[-1].isascii() and variant[-1].isalpha() and last + 1 < len(text) and "a" <= text[last + 1] <= "z":
+                continue
+            edits.append((start, last + 1, canonical))
+        out.apply(edits)
 
 
 @lru_cache(maxsize=4)
-def _variants_pattern(words: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+def _variants_automaton(words: tuple[tuple[str, str], ...]) -> Any:
     if not words:
         return None
-    parts = []
-    for variant, _ in sorted(words, key=lambda w: -len(w[0])):
-        body = re.escape(variant)
-        # an ASCII variant ("vx") counts only as a whole word, never inside "devx"
-        left = r"(?<![a-z])" if variant[0].isascii() and variant[0].isalpha() else ""
-        right = r"(?![a-z])" if variant[-1].isascii() and variant[-1].isalpha() else ""
-        parts.append(left + body + right)
-    return re.compile("|".join(parts))
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for variant, canonical in words:
+        automaton.add_word(variant, (variant, canonical))
+    automaton.make_automaton()
+    return automaton
+
+
+class _Pass(NamedTuple):
+    """The edits one rewriting step made: where each changed span is now, and where it was before."""
+
+    new_starts: list[int]
+    new_ends: list[int]
+    old_starts: list[int]
+    old_ends: list[int]
+
+    def back(self, start: int, end: int) -> tuple[int, int]:
+        """The span before this step behind ``[start, end)`` after it (a rewritten span maps to all it came from)."""
+        return self._back(start, True), self._back(end - 1, False) if end > start else self._back(start, True)
+
+    def _back(self, pos: int, left: bool) -> int:
+        k = bisect.bisect_right(self.new_starts, pos) - 1
+        if k >= 0 and pos < self.new_ends[k]:
+            return self.old_starts[k] if left else self.old_ends[k]
+        shifted = pos + (self.old_ends[k] - self.new_ends[k] if k >= 0 else 0)
+        return shifted if left else shifted + 1
 
 
 @dataclass(frozen=True)
 class Normalized:
-    """Canonical text plus, for each of its characters, the span of the original text it came from."""
+    """Canonical text, and the steps that made it, so any span can be traced back to the original."""
 
     original: str
     text: str
-    starts: tuple[int, ...] | None = None  # None: the text is aligned one to one with the original
-    ends: tuple[int, ...] | None = None
+    passes: tuple[_Pass, ...] = ()  # empty: the text is aligned one to one with the original
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text behind ``text[start:end]``."""
-        if self.starts is None or self.ends is None:
-            return start, end
-        if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
-            return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        for step in reversed(self.passes):
+            start, end = step.back(start, end)
+        return start, end
 
     def original_text(self, start: int, end: int) -> str:
         """The user's own words behind ``text[start:end]``."""
@@ -95,67 +125,43 @@ class Normalized:
 
 
 class _Builder:
-    """Applies one rewriting step at a time and composes the maps back to the original."""
+    """Applies one rewriting step at a time and records its edits (maps are composed only when asked)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] | None = None
-        self.ends: list[int] | None = None
+        self.passes: list[_Pass] = []
 
     def replace(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
         """Rewrite every match of ``pattern``; a rewritten span maps to the whole original span."""
-        pieces: list[str] = []
-        spans: list[tuple[int, int, int]] = []  # (start, end, new length) of each changed span
-        pos = 0
-        for match in pattern.finditer(self.text):
-            new = repl(match)
-            if new == match.group(0):
-                continue
-            pieces.append(self.text[pos : match.start()])
-            pieces.append(new)
-            spans.append((match.start(), match.end(), len(new)))
-            pos = match.end()
-        if spans:
-            pieces.append(self.text[pos:])
-            self._remap(spans)
-            self.text = "".join(pieces)
+        self.apply([(m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text)])
 
     def replace_aligned(self, pattern: re.Pattern[str], convert: Callable[[str], list[tuple[str, int, int]]]) -> None:
         """Rewrite each match as pieces (new text, start, end relative to the match), each mapped to its own span."""
-        pieces: list[str] = []
-        spans: list[tuple[int, int, int]] = []
-        pos = 0
+        edits = []
         for match in pattern.finditer(self.text):
-            parts = convert(match.group(0))
-            if "".join(p for p, _, _ in parts) == match.group(0):
-                continue
-            pieces.append(self.text[pos : match.start()])
-            for new, start, end in parts:
-                pieces.append(new)
-                spans.append((match.start() + start, match.start() + end, len(new)))
-            pos = match.end()
-        if spans:
-            pieces.append(self.text[pos:])
-            self._remap(spans)
-            self.text = "".join(pieces)
+            edits += [(match.start() + a, match.start() + b, new) for new, a, b in convert(match.group(0))]
+        self.apply(edits)
 
-    def _remap(self, spans: list[tuple[int, int, int]]) -> None:
-        old_starts = self.starts if self.starts is not None else range(len(self.text))
-        old_ends = self.ends if self.ends is not None else range(1, len(self.text) + 1)
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
-        for start, end, size in spans:
-            starts.extend(old_starts[pos:start])
-            ends.extend(old_ends[pos:start])
-            if size:
-                first, last = old_starts[start], old_ends[end - 1]
-                starts.extend([first] * size)
-                ends.extend([last] * size)
+    def apply(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace each ``(start, end)`` (sorted, not overlapping) by its new text; unchanged ones are skipped."""
+        text = self.text
+        pieces: list[str] = []
+        step = _Pass([], [], [], [])
+        pos = shift = 0
+        for start, end, new in edits:
+            if new == text[start:end]:
+                continue
+            pieces += [text[pos:start], new]
+            step.new_starts.append(start + shift)
+            step.new_ends.append(start + shift + len(new))
+            step.old_starts.append(start)
+            step.old_ends.append(end)
+            shift += len(new) - (end - start)
             pos = end
-        starts.extend(old_starts[pos:])
-        ends.extend(old_ends[pos:])
-        self.starts, self.ends = starts, ends
+        if step.new_starts:
+            pieces.append(text[pos:])
+            self.text = "".join(pieces)
+            self.passes.append(step)
 
     def same_length(self, new: str) -> bool:
         """Take ``new`` when it is aligned one to one with the current text."""
@@ -169,9 +175,7 @@ class _Builder:
         self.replace(_ANY_CHAR, lambda m: convert(m.group(0)))
 
     def result(self, original: str) -> Normalized:
-        if self.starts is None:
-            return Normalized(original, self.text)
-        return Normalized(original, self.text, tuple(self.starts), tuple(self.ends or ()))
+        return Normalized(original, self.text, tuple(self.passes))
 
 
 _ANY_CHAR = re.compile(r"(?s).")
@@ -189,15 +193,25 @@ def normalize(text: str, spellings: Spellings | None = None) -> Normalized:
         out.replace(_INVISIBLE, lambda m: "")
     if not out.text.isascii():
         _to_simplified(out)
-        out.replace(_INSIDE_CJK, lambda m: "")
+        _drop_filler_inside_words(out)
         _numerals(out)
-    pattern = spellings.pattern
-    if pattern is not None:
-        table = dict(spellings.words)
-        out.replace(pattern, lambda m: table[m.group(0)])
+    spellings.replace_in(out)
     _digits(out)
-    out.replace(_SPACES, lambda m: " ")
+    if "  " in out.text or not _ODD_BLANKS.isdisjoint(out.text):
+        out.replace(_SPACES, lambda m: " ")
     return out.result(text)
+
+
+def _drop_filler_inside_words(out: _Builder) -> None:
+    """Remove filler that stands between two Chinese characters (微❤信 → 微信, 银 行 → 银行)."""
+    text = out.text
+    edits = [(m.start(), m.end(), "") for m in _FILLER_RUN.finditer(text)
+             if 0 < m.start() and m.end() < len(text) and _is_cjk(text[m.start() - 1]) and _is_cjk(text[m.end()])]
+    out.apply(edits)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _unicode_forms(out: _Builder) -> None:
@@ -252,7 +266,12 @@ def _converter() -> Callable[[str], str]:
     return opencc.OpenCC("tw2sp").convert  # type: ignore[no-any-return]
 
 
+_ANY_NUMERAL_FORM = re.compile(rf"[{_CN_NUMERAL}][元块圆]|[零〇一二三四五六七八九幺两]{{5}}|\d[千万][元块]")
+
+
 def _numerals(out: _Builder) -> None:
+    if not _ANY_NUMERAL_FORM.search(out.text):
+        return
     if _CN_AMOUNT.search(out.text):
         out.replace(_CN_AMOUNT, lambda m: _chinese_number(m.group(0)))
     if _CN_DIGIT_RUN.search(out.text):
@@ -282,12 +301,14 @@ def _arabic_thousands(match: re.Match[str]) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
+_DIGIT_WORK = re.compile(r"\d[oli]|[oli]\d|\d[ .-]\d")
+
+
 def _digits(out: _Builder) -> None:
-    text = out.text
-    if any(ch in text for ch in "oli") and _LETTER_DIGITS.search(text):
-        out.replace(_LETTER_DIGITS, _letters_as_digits)
-    if _SPLIT_DIGITS.search(out.text):
-        out.replace(_SPLIT_DIGITS, _joined_digits)
+    if not _DIGIT_WORK.search(out.text):
+        return
+    out.replace(_LETTER_DIGITS, _letters_as_digits)
+    out.replace(_SPLIT_DIGITS, _joined_digits)
 
 
 def _letters_as_digits(match: re.Match[str]) -> str:

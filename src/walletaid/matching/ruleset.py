@@ -103,10 +103,10 @@ class RuleSet:
             candidates &= only
         layout = _Layout(text)
         out = []
-        questions = [span for i in self.not_negations for span in hits.get(i, ())]
-        cue_ends = sorted(e for i in self.negation for s, e in hits.get(i, ())
+        questions = [span for i, spans in hits.items() if i in self.not_negations for span in spans]
+        cue_ends = sorted(e for i, spans in hits.items() if i in self.negation for s, e in spans
                           if not any(qs <= s and e <= qe for qs, qe in questions))
-        denials = sorted(e for i in self.sentence_negation for _, e in hits.get(i, ()))
+        denials = sorted(e for i, spans in hits.items() if i in self.sentence_negation for _, e in spans)
         for index in sorted(candidates):
             rule = self.rules[index]
             span = self._first_hit(rule, text, hits, layout, cue_ends, denials)
@@ -217,8 +217,25 @@ def _spans(rule: CompiledRule, text: str, hits: dict[int, list[Span]], layout: _
     if rule.regex is not None:
         return [(m.span(), (m.span(),)) for m in _compiled(rule.regex).finditer(text) if m.end() > m.start()][:MAX_COMBINATIONS]
     if len(rule.groups) == 1:
-        return [(s, (s,)) for s in sorted({s for i in rule.groups[0] for s in hits.get(i, ())})]
-    return _near(rule, [sorted({s for i in g for s in hits.get(i, ())}) for g in rule.groups], layout)
+        return [(s, (s,)) for s in _group_hits(rule.groups[0], hits)]
+    if any(_members(g).isdisjoint(hits) for g in rule.groups):
+        return []  # a group with no hit at all: nothing to combine
+    return _near(rule, [_group_hits(g, hits) for g in rule.groups], layout)
+
+
+def _group_hits(group: tuple[int, ...], hits: dict[int, list[Span]]) -> list[Span]:
+    """The sorted spans of a group's phrases (looked up from whichever side is smaller: most texts hit few phrases)."""
+    if len(hits) < len(group):
+        members = _members(group)
+        found = {s for i, spans in hits.items() if i in members for s in spans}
+    else:
+        found = {s for i in group for s in hits.get(i, ())}
+    return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def _members(group: tuple[int, ...]) -> frozenset[int]:
+    return frozenset(group)
 
 
 def _near(rule: CompiledRule, groups: list[list[Span]], layout: _Layout) -> list[tuple[Span, tuple[Span, ...]]]:
