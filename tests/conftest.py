@@ -1,10 +1,8 @@
-"""Shared fixtures: a private data folder per test, and running the real CLI as a separate process."""
+"""Shared fixtures: a private data folder per test, and running the CLI in-process as a command line would."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,19 +28,26 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def cli(home: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Run ``python -m walletaid ARGS`` in a subprocess without a terminal; returns a :class:`Result`."""
+def cli(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run ``walletaid ARGS`` in this process, without a terminal; returns a :class:`Result`.
+
+    The environment is a command line's: no LC_* or WALLETAID_* of the test runner, LANG=C.UTF-8,
+    COLUMNS=100, the test's own data folder and working folder.  In-process, a run costs milliseconds
+    instead of a Python start-up; the few tests about real processes (signals, pipes) start their own.
+    """
+    from typer.testing import CliRunner
+
+    from walletaid.cli import app
 
     def run(*args: str, stdin: str | None = None, lang: str = "en", cwd: Path | None = None,
             env: dict[str, str] | None = None) -> Result:
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "WALLETAID_"))}
-        full_env.update({"WALLETAID_HOME": str(home), "WALLETAID_LANG": lang, "PYTHONIOENCODING": "utf-8",
-                         "LANG": "C.UTF-8", "COLUMNS": "100"})
-        full_env.update(env or {})
-        done = subprocess.run(
-            [sys.executable, "-m", "walletaid", *args], input=stdin if stdin is not None else "",
-            capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=cwd or tmp_path, timeout=60,
-        )
-        return Result(done.returncode, done.stdout, done.stderr)
+        for key in list(os.environ):
+            if key.startswith(("LC_", "WALLETAID_")):
+                monkeypatch.delenv(key)
+        settings = {"WALLETAID_HOME": str(home), "WALLETAID_LANG": lang, "LANG": "C.UTF-8", "COLUMNS": "100", **(env or {})}
+        monkeypatch.chdir(cwd or tmp_path)
+        done = CliRunner(env=settings).invoke(app, list(args), input=stdin if stdin is not None else "",
+                                              catch_exceptions=False, prog_name="walletaid")
+        return Result(done.exit_code, done.stdout, done.stderr)
 
     return run

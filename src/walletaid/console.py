@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -25,12 +24,21 @@ def make_console(*, stderr: bool = False) -> Console:
     """A Rich console on stdout (or stderr) that adapts to the terminal and to pipes."""
     from rich.console import Console
 
-    stream = sys.stderr if stderr else sys.stdout
-    console = Console(file=stream, stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
-    if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+    from walletaid.env import current
+
+    env = current()
+    stream = env.err() if stderr else env.out()
+    console = Console(file=stream, stderr=stderr, highlight=False, emoji=False, soft_wrap=False, width=env.width)
+    if not console.is_terminal and env.width is None and not os.environ.get("COLUMNS", "").isdigit():
         console.width = 100  # piped: wide enough to keep tables whole, unless COLUMNS says otherwise
     console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # Rich would exit 1; run_flow decides
     return console
+
+
+def _out() -> Any:
+    from walletaid.env import current
+
+    return current().out()
 
 
 def _broken_pipe() -> None:
@@ -55,14 +63,14 @@ def print_renderable(renderable: RenderableType) -> None:
     """Show a rendered result on stdout."""
     with _writing_out():
         make_console().print(renderable)
-        sys.stdout.flush()
+        _out().flush()
 
 
 def print_markdown(text: str) -> None:
     """Write Markdown text to stdout as it is (it is meant to be saved or pasted)."""
     with _writing_out():
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
+        _out().write(text if text.endswith("\n") else text + "\n")
+        _out().flush()
 
 
 _streamed = [0]
@@ -73,10 +81,10 @@ FLUSH_EVERY = 256
 def write_line(line: str) -> None:
     """One line of streamed output (``--batch --format json``); :func:`flush_out` ends the stream."""
     with _writing_out():
-        sys.stdout.write(line + "\n")
+        _out().write(line + "\n")
         _streamed[0] += 1
         if _streamed[0] % FLUSH_EVERY == 0:
-            sys.stdout.flush()
+            _out().flush()
 
 
 def print_json(document: Any) -> None:
@@ -84,21 +92,21 @@ def print_json(document: Any) -> None:
     if hasattr(document, "model_dump"):
         document = document.model_dump(mode="json")
     with _writing_out():
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()
+        _out().write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _out().flush()
 
 
 def flush_out() -> None:
     """Flush stdout at the end of a command, so a failure shows here and not as noise at exit."""
     with _writing_out():
-        sys.stdout.flush()
+        _out().flush()
 
 
 def stdout_closed() -> None:
     """The reader of stdout went away (``| head``): what is left goes to /dev/null, so the exit is quiet."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, _out().fileno())
         os.close(devnull)
     except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
         pass

@@ -16,7 +16,9 @@ from walletaid.textsafe import for_rich
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    from walletaid.env import current
+
+    return current().now()
 
 
 def _store(outcome: str = "nothing", *, readonly: bool = False) -> AbstractContextManager[sqlite3.Connection]:

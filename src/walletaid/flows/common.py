@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -62,10 +61,9 @@ class Autosave:
 
 def stdin_is_terminal() -> bool:
     """Whether questions can be asked (stdin is a terminal)."""
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
+    from walletaid.env import current
+
+    return current().interactive()
 
 
 def require_terminal(command: str, schema: str, lang: Lang) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
+from walletaid.env import current
 from walletaid.flows.common import Format, collect_answers, emit, finish_draft, validate_model
 from walletaid.i18n import Lang
 
@@ -56,5 +56,5 @@ def _save(document: dict[str, Any], lang: Lang) -> None:
     from walletaid.i18n import t
 
     with opened("not_saved") as conn:
-        case_id = store.save_case(conn, document, now=datetime.now(timezone.utc).astimezone())
+        case_id = store.save_case(conn, document, now=current().now())
     say(t("flows.saved_case", lang, case_id=case_id))

@@ -58,7 +58,9 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
     from walletaid.caseid import new_case_id
 
     out_dir = check_out_dir(out, lang)
-    now = datetime.now().astimezone()
+    from walletaid.env import current
+
+    now = current().now()
     case_id = new_case_id(now)
     if answers_file is not None:
         from walletaid.forms.ticket import ticket_questions

@@ -9,7 +9,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from walletaid.knowledge.models import Strict, Text
 from walletaid.models.contacts_doc import VerifyMatch
 
 Severity = Literal["high", "medium", "low"]

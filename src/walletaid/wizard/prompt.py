@@ -9,7 +9,6 @@ end of input raises :class:`Interrupted` carrying the answers given so far.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -121,7 +120,9 @@ _LIST_SEPARATOR = {"zh": "；", "en": "; "}
 
 def _width() -> int:
     """The terminal's width in cells, read when a prompt is built."""
-    return shutil.get_terminal_size().columns
+    from walletaid.env import current
+
+    return current().columns()
 
 
 def wrap_hanging(title: str, width: int, indent: int) -> str:
