@@ -102,6 +102,21 @@ def speed() -> None:
     print(f"speed: {len(texts)} messages in {elapsed:.2f} s CPU = {len(texts) / elapsed:,.0f} messages/s (engine only)")
 
 
+def one_megabyte() -> None:
+    """Seconds for 1 MB messages of repeated text (the longest message the check reads): must stay linear."""
+    cases = {
+        "a scam repeated": "您好,我是淘宝客服,请把验证码发给我。http://a.top/x 致电400-95588 " * 20000,
+        "one digit": "1" * 1_000_000,
+        "Chinese characters": "中" * 1_000_000,
+        "a brand tag repeated": "【工商银行】" * 200_000,
+        "English words": "send " * 200_000,
+    }
+    for name, text in cases.items():
+        started = time.process_time()
+        check_message(text[:1_000_000], "zh")
+        print(f"1 MB message ({name}): {time.process_time() - started:.2f} s CPU")
+
+
 if __name__ == "__main__":
     check_message("warm-up: load the knowledge once, http://a.top/x 95588", "en")
     for name in LABELLED:
@@ -109,3 +124,4 @@ if __name__ == "__main__":
     shared_sets()
     if "--no-speed" not in sys.argv:
         speed()
+        one_megabyte()

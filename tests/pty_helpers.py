@@ -27,7 +27,8 @@ def spawn(args: list[str], home: Path, lang: str = "en", columns: int = 120, row
     """Start ``python -m walletaid ARGS`` in a pty with its own data folder and language."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "WALLETAID_"))}
     env.update({"WALLETAID_HOME": str(home), "WALLETAID_LANG": lang, "TERM": "xterm-256color",
-                "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "COLUMNS": str(columns), "LINES": str(rows)})
+                "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "COLUMNS": str(columns), "LINES": str(rows),
+                "PROMPT_TOOLKIT_NO_CPR": "1"})  # pexpect does not answer cursor-position requests
     env.update(extra_env or {})
     child = pexpect.spawn(sys.executable, ["-m", "walletaid", *args], env=env, encoding="utf-8",
                           timeout=timeout, dimensions=(rows, columns), codec_errors="replace")

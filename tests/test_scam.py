@@ -210,10 +210,9 @@ def test_json_document_shape_and_text_not_exported() -> None:
     ],
     ids=["scam", "digits", "dots", "cjk", "words", "ham"],
 )
-def test_a_one_megabyte_message_gets_its_verdict(text: str, verdict: str) -> None:
-    # speed is measured by benchmarks/scam_corpus.py (no wall-clock assertions here); the engine's work per
-    # rule is bounded (ruleset.MAX_COMBINATIONS, bisected negation cues), so these finish in about a second
-    assert check_message(text[:1_000_000], "zh").verdict == verdict
+def test_a_long_message_gets_its_verdict(text: str, verdict: str) -> None:
+    # 250 kB of repeated text; the 1 MB timings are in benchmarks/scam_corpus.py (no wall-clock assertions here)
+    assert check_message(text[:250_000], "zh").verdict == verdict
 
 
 def _plain(renderable: object) -> str:

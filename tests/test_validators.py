@@ -289,14 +289,24 @@ def test_money_questions_only_when_money_is_involved(symptom: str, asked: bool) 
 
 def test_replay_lists_every_bad_answer_with_its_field(tmp_path: Path) -> None:
     from walletaid.errors import InputError
-    from walletaid.forms.ticket import ticket_own_questions
+    from walletaid.forms.ticket import ticket_questions
     from walletaid.wizard.replay import replay
 
-    data = {"phone": "12345", "email": "nope", "occurred_at": "2999-01-01 10:00", "amount": "-1", "currency": "B",
-            "evidence": [str(tmp_path / "gone.png")]}
+    data = {"wallet": "ecny", "symptom": "payment_failed", "phone": "12345", "email": "nope",
+            "occurred_at": "2999-01-01 10:00", "amount": "-1", "currency": "B", "evidence": [str(tmp_path / "gone.png")]}
     with pytest.raises(InputError) as info:
-        replay(ticket_own_questions(), data, "en")
+        replay(ticket_questions(), data, "en")
     assert [p.field for p in info.value.problems] == ["phone", "email", "occurred_at", "amount", "currency", "evidence"]
+
+
+def test_replay_drops_an_answer_whose_question_does_not_apply_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # the wizard would never ask for an operator on a crypto wallet; a file that gives one does not get it used
+    from walletaid.forms.diagnose import diagnose_questions
+    from walletaid.wizard.replay import replay
+
+    answers = replay(diagnose_questions(), {"wallet": "crypto", "operator": "icbc", "symptom": "app_crash"}, "en")
+    assert "operator" not in answers and answers["wallet"] == "crypto"
+    assert "operator: ignored" in capsys.readouterr().err
 
 
 def test_answers_schema_is_a_string_for_times_and_forbids_unknown_keys() -> None:

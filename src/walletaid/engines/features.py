@@ -9,6 +9,7 @@ and every span is a span of that text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,7 +72,8 @@ class Features:
     @property
     def senders(self) -> list[tuple[int, int, str]]:
         """The brands the message speaks as (see ``_as_sender``)."""
-        return [b for b in self.brands if _as_sender(self.text, b[0], b[1])]
+        tags = _tags(self.text)
+        return [b for b in self.brands if _as_sender(self.text, b[0], b[1], tags)]
 
     def spans(self) -> dict[str, list[Span]]:
         """Feature name → spans, as the rule set takes them (only the features that occur)."""
@@ -234,7 +236,14 @@ def _brands(text: str) -> list[tuple[int, int, str]]:
         if text[start].isascii() and ((start > 0 and text[start - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum())):
             continue
         found.append((start, last + 1, pid))
-    longest = [b for b in found if not any(o[0] <= b[0] and b[1] <= o[1] and o[1] - o[0] > b[1] - b[0] for o in found)]
+        if len(found) >= 4 * MAX_LINKS:
+            break  # a long text names brands again and again: the first ones tell what it is
+    found.sort()
+    longest = []
+    for k, b in enumerate(found):  # a name inside a longer one at the same place is part of it
+        near = found[max(0, k - 16) : k + 16]
+        if not any(o[0] <= b[0] and b[1] <= o[1] and o[1] - o[0] > b[1] - b[0] for o in near):
+            longest.append(b)
     return [b for b in longest if b[2]]
 
 
@@ -244,12 +253,19 @@ _SENDER_AFTER = ("用户", "客户", "会员", "通知", "提醒", "提示", "�
 _EDGE = 12
 
 
-def _as_sender(text: str, start: int, end: int) -> bool:
+def _as_sender(text: str, start: int, end: int, tags: list[tuple[int, int]]) -> bool:
     if start <= _EDGE or len(text) - end <= _EDGE:
         return True
     before, after = text[max(0, start - 4) : start], text[end : end + 5]
     if "尊敬的" in before or after.startswith(_SENDER_AFTER):
         return True
-    opened = max(text.rfind("【", 0, start), text.rfind("[", 0, start))
-    closed = max(text.rfind("】", 0, start), text.rfind("]", 0, start))
-    return opened > closed
+    k = bisect.bisect_right(tags, (start, len(text))) - 1
+    return k >= 0 and tags[k][0] < start and end <= tags[k][1]
+
+
+_TAG = re.compile(r"【[^【】\n]{1,30}】|\[[^\[\]\n]{1,30}\]")
+
+
+def _tags(text: str) -> list[tuple[int, int]]:
+    """Spans of the 【…】 and […] tags a message puts its sender in."""
+    return [m.span() for m in _TAG.finditer(text)] if ("【" in text or "[" in text) else []

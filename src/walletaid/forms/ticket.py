@@ -30,10 +30,10 @@ def _account() -> tuple[Question, ...]:
            prompt=("钱包注册用的手机号是多少？", "Which mobile number is the wallet registered with?"),
            help=("只用来核对身份，文件里只保留前 3 位和后 4 位", "Only to identify you; files keep just the first 3 and last 4 digits")),
         _q("account", id="email", kind="text", max_length=254, parse=v.parse_email,
-           prompt=("邮箱地址（可不填）", "E-mail address (optional)"),
+           prompt=("邮箱地址", "E-mail address"),
            help=("文件里只保留部分字符", "Files keep only part of it")),
         _q("account", id="account_name", kind="text", max_length=200, parse=_short("account_name", 200),
-           prompt=("App 里显示的钱包或账户名称（可不填）", "Wallet or account name as shown in the app (optional)")),
+           prompt=("App 里显示的钱包或账户名称", "Wallet or account name as shown in the app")),
     )
 
 
@@ -58,7 +58,7 @@ def _money() -> tuple[Question, ...]:
            prompt=("币种", "Currency"),
            help=("人民币填 CNY；加密货币填代码，例如 USDT、BTC", "CNY for renminbi; a ticker such as USDT or BTC for crypto")),
         _q("money", id="counterparty", kind="text", when=when, max_length=300, parse=_short("counterparty", 300),
-           prompt=("对方是谁？（姓名、钱包编号或账户，可不填）", "Who is the other side? (name, wallet id or account; optional)")),
+           prompt=("对方是谁？（姓名、钱包编号或账户）", "Who is the other side? (name, wallet id or account)")),
         _q("money", id="transaction_id", kind="text", when=when, max_length=100, parse=_short("transaction_id"),
            prompt=("交易单号或订单号（在交易详情里能找到）", "Transaction or order number (shown in the transaction details)")),
     )

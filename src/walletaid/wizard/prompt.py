@@ -64,27 +64,32 @@ def let_errors_wrap(application: Any) -> int:
     return found
 
 
-def _message(question: Question, lang: Lang, answers: dict[str, Any], questions: Sequence[Question]) -> str:
-    """The prompt with where we are: ``[4/9]``, or ``[Account 1/3]`` when the form has several sections."""
-    applicable = [q for q in questions if q.applies(answers)]
-    sections = list(dict.fromkeys(q.section for q in applicable))
+def _message(question: Question, lang: Lang, step: int, questions: Sequence[Question]) -> str:
+    """The prompt with where we are: ``[step 4]``, or ``[Account · step 4]`` when the form has sections.
+
+    No total: follow-up questions appear with some answers, and a total that grows is worse than none.
+    """
+    sections = {q.section for q in questions if q.section}
+    where = t("wizard.step", lang, n=step)
     if len(sections) > 1 and question.section:
-        same = [q for q in applicable if q.section == question.section]
-        where = f"{t('sections.' + question.section, lang)} {same.index(question) + 1}/{len(same)}"
-    else:
-        where = f"{applicable.index(question) + 1}/{len(applicable)}"
+        where = f"{t('sections.' + question.section, lang)} · {where}"
     return f"[{where}] {question.prompt.get(lang)}"
 
 
-def _instruction(question: Question, lang: Lang, message: str) -> str | None:
-    """The grey hint after the question (its help, then how to answer), placed to fit the terminal."""
+def _instruction(question: Question, lang: Lang, message: str, can_go_back: bool = False) -> str | None:
+    """The grey hint after the question (its help, then how to answer), placed to fit the terminal.
+
+    "Optional" is said once, here, for every question that may be left empty.
+    """
     parts = [question.help.get(lang)] if question.help else []
     if question.kind == "select":
         parts.append(t("wizard.select_hint", lang))
     elif question.kind == "checkbox":
         parts.append(t("wizard.checkbox_hint", lang))
-    elif not question.required:
+    if not question.required and question.kind != "select":
         parts.append(t("wizard.optional_hint", lang))
+    if can_go_back:
+        parts.append(t("wizard.back_hint", lang))
     return place_hint(message, hint(parts, lang), _width()) if parts else None
 
 
@@ -116,6 +121,17 @@ SELECT_INDENT = 3
 CHECKBOX_INDENT = 5
 QMARK_INDENT = 2  # a question follows "? "; wrapped at words, its later lines start under its text
 _LIST_SEPARATOR = {"zh": "；", "en": "; "}
+
+
+def _io() -> dict[str, Any]:
+    """prompt_toolkit's input and output of this run (empty: the real terminal)."""
+    from walletaid.env import current
+
+    return current().prompt_io
+
+
+def _output() -> dict[str, Any]:
+    return {"output": _io()["output"]} if "output" in _io() else {}
 
 
 def _width() -> int:
@@ -174,7 +190,7 @@ def _select(message: str, choices: list[QChoice], how: str, lang: Lang, **option
     width = _width()
     message = wrap_hanging(message, width, QMARK_INDENT)
     instruction = place_hint(message, hint([t(how, lang)], lang), width)
-    return questionary.select(message, choices=choices, style=STYLE, instruction=instruction, **options).unsafe_ask()
+    return questionary.select(message, choices=choices, style=STYLE, instruction=instruction, **options, **_io()).unsafe_ask()
 
 
 def choose(message: str, options: Sequence[tuple[str, str]], lang: Lang, default: str | None = None) -> str:
@@ -196,59 +212,146 @@ def yes_no(message: str, lang: Lang, *, default: bool) -> bool:
     return picked == "yes"
 
 
-def _ask_one(question: Question, lang: Lang, message: str, default: Any) -> Any:
+def _ask_one(question: Question, lang: Lang, message: str, default: Any, *, can_go_back: bool = False) -> Any:
+    """Ask one question; the parsed value, or :data:`walletaid.wizard.pipeline.BACK` after Ctrl-B."""
+    from walletaid.wizard.pipeline import BACK
+
     kind = question.kind
-    if kind == "select":
+    hint_text = _instruction(question, lang, message, can_go_back)
+    if kind in ("select", "checkbox"):
         values = question.choice_values()
-        prompt = questionary.select(
-            message, choices=_choices(question, lang), style=STYLE, instruction=_instruction(question, lang, message),
-            default=default if default in values else None,
-        )
-        return parse_answer(question, prompt.unsafe_ask(), lang)
-    if kind == "checkbox":
-        prompt = questionary.checkbox(
-            message, choices=_choices(question, lang, default or ()), style=STYLE,
-            instruction=_instruction(question, lang, message),
-        )
-        picked = prompt.unsafe_ask()
-        labels = [c.label.get(lang) for c in question.choices if c.value in picked]
-        if labels:  # questionary's own summary ("done (2 selections)") is English only
-            picks = _LIST_SEPARATOR[lang].join(labels)
-            questionary.print("  ✓ " + wrap_hanging(picks, _width(), 4), style="fg:ansicyan")
-        return parse_answer(question, picked, lang)
+        if kind == "select":
+            prompt = questionary.select(message, choices=_choices(question, lang), style=STYLE, instruction=hint_text,
+                                        default=default if default in values else None, **_io())
+        else:
+            prompt = questionary.checkbox(message, choices=_choices(question, lang, default or ()), style=STYLE,
+                                          instruction=hint_text, **_io())
+            localize_checkbox_echo(prompt.application, lang)
+        raw = _run(prompt, can_go_back, "left")
+        if raw is BACK:
+            return BACK
+        if kind == "checkbox":
+            _echo_picks(question, lang, raw)
+        return parse_answer(question, raw, lang)
     if kind == "confirm":
         return yes_no(message, lang, default=bool(default))
     if kind == "list":
-        return _ask_list(question, lang, message, default or [])
-    return parse_answer(question, _text_prompt(question, lang, message, default).unsafe_ask(), lang)
+        return _ask_list(question, lang, message, default or [], can_go_back)
+    raw = _run(_text_prompt(question, lang, message, default, hint_text), can_go_back)
+    return raw if raw is BACK else parse_answer(question, raw, lang)
 
 
-def _text_prompt(question: Question, lang: Lang, message: str, default: Any) -> Any:
+def _run(prompt: Any, can_go_back: bool, *extra_keys: str) -> Any:
+    """Run a questionary prompt; Ctrl-B (and ``extra_keys``) end it with ``BACK`` when going back is possible."""
+    if can_go_back:
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        from walletaid.wizard.pipeline import BACK
+
+        keys = KeyBindings()
+        for key in ("c-b", *extra_keys):
+            keys.add(key, eager=True)(lambda event: event.app.exit(result=BACK))
+        app = prompt.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
+    return prompt.unsafe_ask()
+
+
+def _echo_picks(question: Question, lang: Lang, picked: Sequence[str]) -> None:
+    labels = [c.label.get(lang) for c in question.choices if c.value in picked]
+    if labels:
+        picks = _LIST_SEPARATOR[lang].join(labels)
+        questionary.print("  ✓ " + wrap_hanging(picks, _width(), 4), style="fg:ansicyan", **_output())
+
+
+def localize_checkbox_echo(application: Any, lang: Lang) -> int:
+    """questionary echoes a checkbox answer as "done (2 selections)", in English only: say it in ``lang``.
+
+    The echo is the prompt session's message; the session is reached through the closure of the
+    control that draws the question line.  Returns how many sessions were changed (a test checks
+    there is at least one: if prompt_toolkit changes, the echo goes back to English, nothing breaks).
+    """
+    sessions = []
+    for window in application.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if callable(text) and "_split_multiline_prompt" in getattr(text, "__qualname__", ""):
+            cells = dict(zip(text.__code__.co_freevars, text.__closure__ or ()))
+            getter = cells["get_prompt_text"].cell_contents if "get_prompt_text" in cells else None
+            session = getattr(getter, "__self__", None)
+            if session is not None and session not in sessions:
+                session.message = _localized_echo(session.message, lang)
+                sessions.append(session)
+    return len(sessions)
+
+
+def _localized_echo(message: Any, lang: Lang) -> Callable[[], list[Any]]:
+    import re
+
+    def localized() -> list[Any]:
+        out = []
+        for style, chunk, *rest in (message() if callable(message) else message):
+            many = re.fullmatch(r"done \((\d+) selections\)", chunk)
+            if many:
+                chunk = t("wizard.checkbox_done_n", lang, n=many.group(1))
+            elif chunk == "done":
+                chunk = t("wizard.checkbox_done_none", lang)
+            out.append((style, chunk, *rest))
+        return out
+
+    return localized
+
+
+def _text_prompt(question: Question, lang: Lang, message: str, default: Any, hint_text: str | None = None) -> Any:
     """A text prompt: with path completion, with suggested answers, or plain."""
-    common = {"default": str(default or ""), "validate": _validator(question, lang), "style": STYLE}
+    common = {"default": str(default or ""), "validate": _validator(question, lang), "style": STYLE, **_io()}
     if question.paths:
         prompt = questionary.path(message, **common)
     elif question.suggestions:
         prompt = questionary.autocomplete(message, choices=list(question.suggestions), **common)
     else:
-        prompt = questionary.text(message, instruction=_instruction(question, lang, message), **common)
+        prompt = questionary.text(message, instruction=hint_text, **common)
     let_errors_wrap(prompt.application)
     return prompt
 
 
-def _ask_list(question: Question, lang: Lang, message: str, default: list[Any]) -> list[Any] | None:
-    """Ask for items one by one until an empty line; each item is validated on its own."""
-    questionary.print(message, style="bold")
+def _ask_list(question: Question, lang: Lang, message: str, default: list[Any], can_go_back: bool) -> Any:
+    """Ask for items one by one until an empty line; each item is validated on its own (Ctrl-B on the first goes back)."""
+    from walletaid.wizard.pipeline import BACK
+
+    questionary.print(message, style="bold", **_output())
     item_question = question.model_copy(update={"kind": "text", "required": False})
     items: list[Any] = []
     while True:
         n = len(items) + 1
         preset = default[n - 1] if n - 1 < len(default) else ""
-        raw = _text_prompt(item_question, lang, "  " + t("wizard.list_item", lang, n=n), preset).unsafe_ask()
+        prompt = _text_prompt(item_question, lang, "  " + t("wizard.list_item", lang, n=n), preset)
+        raw = _run(prompt, can_go_back and not items)
+        if raw is BACK:
+            return BACK
         value = parse_answer(item_question, raw, lang)
         if value is None:
             return items or None
         items.append(value)
+
+
+class Prompter:
+    """The interactive source of answers (:mod:`walletaid.wizard.pipeline`): one prompt per question."""
+
+    def __init__(self, lang: Lang, questions: Sequence[Question]) -> None:
+        self.lang = lang
+        self.questions = questions
+
+    def answer(self, question: Question, answers: dict[str, Any], step: int, default: Any) -> Any:
+        message = wrap_hanging(_message(question, self.lang, step, self.questions), _width(), QMARK_INDENT)
+        try:
+            return _ask_one(question, self.lang, message, default, can_go_back=step > 1)
+        except (KeyboardInterrupt, EOFError):
+            raise WizardInterrupted(answers) from None
+
+    def not_asked(self, question: Question) -> None:
+        """Nothing to do: a question that does not apply is simply not asked."""
+
+    def finish(self, answers: dict[str, Any]) -> None:
+        """Nothing to do: every answer was checked when it was typed."""
 
 
 def ask(
@@ -261,27 +364,11 @@ def ask(
 ) -> dict[str, Any]:
     """Ask every question that applies and is not answered yet (or those in ``only``, to edit them).
 
-    ``on_change`` is called with the answers after each question (drafts).
+    ``on_change`` is called with the answers after each question (drafts).  An edit that
+    makes a follow-up question irrelevant drops its stale answer.
     """
-    answers = dict(answers or {})
-    selected = set(only) if only is not None else None
-    try:
-        for question in questions:
-            if not question.applies(answers):
-                if selected is not None:  # an edit made this follow-up irrelevant: drop its stale answer
-                    answers.pop(question.id, None)
-                continue
-            wanted = question.id in selected if selected is not None else question.id not in answers
-            if not wanted:
-                continue
-            message = wrap_hanging(_message(question, lang, answers, questions), _width(), QMARK_INDENT)
-            value = _ask_one(question, lang, message, answers.get(question.id))
-            if value is None:
-                answers.pop(question.id, None)
-            else:
-                answers[question.id] = value
-            if on_change:
-                on_change(answers)
-    except (KeyboardInterrupt, EOFError):
-        raise WizardInterrupted(answers) from None
-    return answers
+    from walletaid.wizard.pipeline import collect
+
+    known = dict(answers or {})
+    redo = {key: known.pop(key) for key in list(known) if key in set(only or ())}
+    return collect(questions, Prompter(lang, questions), known, defaults=redo, on_change=on_change)

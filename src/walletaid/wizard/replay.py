@@ -1,9 +1,11 @@
 """Answers files: read them safely and replay them through the same questions the wizard asks.
 
 :func:`load_answers_file` refuses files over 1 MB, non-UTF-8 files and
-anything that is not a mapping.  :func:`replay` checks every key against the
-question definitions and parses every value with :func:`parse_answer`, the
-function the interactive prompts use too, then reports *all* problems at once.
+anything that is not a mapping.  :func:`replay` runs the wizard's own loop
+(:func:`walletaid.wizard.pipeline.collect`) with the file as the source of
+answers: every key is checked against the questions, every value is parsed by
+:func:`parse_answer`, the function the interactive prompts use too, and *all*
+problems are reported at once.
 """
 
 from __future__ import annotations
@@ -106,8 +108,9 @@ def parse_answer(question: Question, raw: Any, lang: Lang) -> Any:
         return None
     if question.kind == "select":
         value: Any = _as_choice(question, raw, lang)
-    elif question.kind == "checkbox":
-        value = [_as_choice(question, item, lang) for item in _as_list(raw, lang)]
+    elif question.kind == "checkbox":  # in the order of the choices, each once: as the wizard gives them
+        chosen = {_as_choice(question, item, lang) for item in _as_list(raw, lang)}
+        value = [v for v in question.choice_values() if v in chosen]
     elif question.kind == "confirm":
         if not isinstance(raw, bool):
             raise ValueError(t("wizard.not_bool", lang))
@@ -122,7 +125,7 @@ def parse_answer(question: Question, raw: Any, lang: Lang) -> Any:
     return value
 
 
-def _unknown_key_problem(key: object, known: Sequence[str], lang: Lang) -> Problem:
+def unknown_key_problem(key: object, known: Sequence[str], lang: Lang) -> Problem:
     close = difflib.get_close_matches(str(key), known, n=1)
     message = t("wizard.unknown_key", lang, allowed=", ".join(known))
     if close:
@@ -131,25 +134,12 @@ def _unknown_key_problem(key: object, known: Sequence[str], lang: Lang) -> Probl
 
 
 def replay(questions: Sequence[Question], data: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
-    """Answer ``questions`` from ``data``; every problem is collected and raised together.
+    """Answer ``questions`` from ``data`` through the wizard's own loop; every problem is raised together.
 
-    A question that does not apply (its ``when`` is false) is neither required
-    nor asked, but a value given for it is still validated and kept.
+    An answer for a question that does not apply (``operator`` for a crypto wallet) is dropped
+    with a warning on stderr, exactly as the wizard would never ask it.
     """
-    known = [q.id for q in questions]
-    problems = [_unknown_key_problem(k, known, lang) for k in data if k not in known]
-    answers: dict[str, Any] = {}
-    for question in questions:
-        raw = data.get(question.id)
-        try:
-            value = parse_answer(question, raw, lang)
-        except ValueError as exc:
-            problems.append(Problem(question.id, str(exc)))
-            continue
-        if value is not None:
-            answers[question.id] = value
-        elif question.required and question.applies(answers):
-            problems.append(Problem(question.id, t("wizard.required", lang)))
-    if problems:
-        raise InputError(problems)
-    return answers
+    from walletaid.console import say
+    from walletaid.wizard.pipeline import FileAnswers, collect
+
+    return collect(questions, FileAnswers(data, questions, lang, warn=lambda text: say(f"[yellow]![/] {text}")))

@@ -1,0 +1,61 @@
+"""Typing into walletaid's real prompts in this process: keys in through a pipe, the screen out as text.
+
+The prompts are the real questionary / prompt_toolkit ones; only their input and output are swapped
+(``walletaid.env``): keys go in through prompt_toolkit's pipe input (key presses left over by one prompt
+reach the next, as typed-ahead keys do in a terminal), and what they draw goes to a VT100 stream of a
+chosen width, turned into plain text.  A handful of pexpect tests (``test_pty_*``) still drive the real
+terminal end to end.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+LEFT = "\x1b[D"
+ENTER = "\r"
+SPACE = " "
+CTRL_B = "\x02"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>]|\x1b\[\?[0-9;]*[hl]")
+
+
+@dataclass
+class Screen:
+    """What a run showed: exit code, the prompts' drawing (plain text), stdout and stderr."""
+
+    code: int
+    prompts: str
+    out: str
+    err: str
+
+    @property
+    def all(self) -> str:
+        return self.prompts + self.out + self.err
+
+
+def type_into(args: list[str], keys: str, home: Path, *, lang: str = "en", columns: int = 120) -> Screen:
+    """Run ``walletaid ARGS`` as if in a terminal of ``columns`` cells, typing ``keys`` into its prompts."""
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+    from typer.testing import CliRunner
+
+    from walletaid.cli import app
+    from walletaid.env import using
+
+    drawn = io.StringIO()
+    output = Vt100_Output(drawn, lambda: Size(rows=40, columns=columns), term="xterm", enable_cpr=False)
+    settings = {"WALLETAID_HOME": str(home), "WALLETAID_LANG": lang, "LANG": "C.UTF-8", "COLUMNS": str(columns)}
+    cleared = {k: None for k in os.environ if k.startswith(("LC_", "WALLETAID_"))}
+    with create_pipe_input() as pipe, using(stdin_is_terminal=True, width=columns,
+                                            prompt_io={"input": pipe, "output": output}):
+        pipe.send_text(keys)
+        done = CliRunner(env={**cleared, **settings}).invoke(app, args, catch_exceptions=False, prog_name="walletaid")
+    return Screen(done.exit_code, _ANSI.sub("", drawn.getvalue()), done.stdout, done.stderr)
