@@ -40,8 +40,14 @@ class Screen:
         return self.prompts + self.out + self.err
 
 
-def type_into(args: list[str], keys: str, home: Path, *, lang: str = "en", columns: int = 120) -> Screen:
-    """Run ``walletaid ARGS`` as if in a terminal of ``columns`` cells, typing ``keys`` into its prompts."""
+def type_into(args: list[str], keys: str | list[str], home: Path, *, lang: str = "en", columns: int = 120,
+              stdin: str = "") -> Screen:
+    """Run ``walletaid ARGS`` as if in a terminal of ``columns`` cells, typing ``keys`` into its prompts.
+
+    ``keys`` as one string are typed ahead at once (the prompts show only their answers); as a list, each
+    item is typed when the next prompt has started, so every prompt is drawn before it is answered.
+    ``stdin`` is what is read line by line outside the prompts (a message pasted into ``security-check``).
+    """
     from prompt_toolkit.data_structures import Size
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output.vt100 import Vt100_Output
@@ -54,8 +60,12 @@ def type_into(args: list[str], keys: str, home: Path, *, lang: str = "en", colum
     output = Vt100_Output(drawn, lambda: Size(rows=40, columns=columns), term="xterm", enable_cpr=False)
     settings = {"WALLETAID_HOME": str(home), "WALLETAID_LANG": lang, "LANG": "C.UTF-8", "COLUMNS": str(columns)}
     cleared = {k: None for k in os.environ if k.startswith(("LC_", "WALLETAID_"))}
+    chunks = [keys] if isinstance(keys, str) else list(keys)
     with create_pipe_input() as pipe, using(stdin_is_terminal=True, width=columns,
-                                            prompt_io={"input": pipe, "output": output}):
-        pipe.send_text(keys)
-        done = CliRunner(env={**cleared, **settings}).invoke(app, args, catch_exceptions=False, prog_name="walletaid")
+                                            prompt_io={"input": pipe, "output": output},
+                                            before_prompt=lambda: pipe.send_text(chunks.pop(0) if chunks else "")):
+        if isinstance(keys, str):
+            pipe.send_text(chunks.pop())
+        done = CliRunner(env={**cleared, **settings}).invoke(app, args, input=stdin, catch_exceptions=False,
+                                                             prog_name="walletaid")
     return Screen(done.exit_code, _ANSI.sub("", drawn.getvalue()), done.stdout, done.stderr)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pty_helpers import CTRL_D, ENTER, answer, finish, select, spawn
+from pty_helpers import ENTER, answer, finish, select, spawn
 
 
 def _new_case(home: Path, tmp_path: Path) -> str:
@@ -45,49 +45,3 @@ def test_chinese_case_log_reasks_a_bad_date(home: Path, tmp_path: Path) -> None:
     [entry] = _contacts(home, case_id)
     assert (entry["channel"], entry["reference"], entry["outcome"]) == ("hotline", "TS-42", "pending")
     assert entry["promised_by"].startswith("2026-12-01")
-
-
-def test_english_case_log_ctrl_d_logs_nothing(home: Path, tmp_path: Path) -> None:
-    case_id = _new_case(home, tmp_path)
-    child = spawn(["case", "log", case_id], home, lang="en")
-    select(child, "How did you contact them", 2)                                 # email
-    child.expect_exact("agent's name")
-    child.send(CTRL_D)
-    status, out = finish(child)
-    assert status == 130 and "Traceback" not in out
-    assert "Nothing was logged" in out                                           # says the answers were not kept
-    assert _contacts(home, case_id) == []
-
-
-def test_delete_asks_and_no_keeps_the_case(home: Path, tmp_path: Path) -> None:
-    case_id = _new_case(home, tmp_path)
-    child = spawn(["case", "delete", case_id], home, lang="en")
-    child.expect_exact("for good?")
-    child.expect_exact("n) No")                                                  # the default: No
-    child.send("n" + ENTER)                                                     # n moves to "No"; Enter confirms
-    child.expect_exact("Nothing was deleted")
-    assert finish(child)[0] == 0
-    assert _contacts(home, case_id) == []                                        # still there (show works)
-    child = spawn(["case", "delete", case_id], home, lang="en")
-    child.expect_exact("for good?")
-    child.send("y" + ENTER)
-    child.expect_exact("deleted")
-    assert finish(child)[0] == 0
-
-
-def test_chinese_delete_confirmation_and_ctrl_c_there(home: Path, tmp_path: Path) -> None:
-    case_id = _new_case(home, tmp_path)
-    child = spawn(["case", "delete", case_id], home, lang="zh")
-    child.expect_exact("要永久删除案件")
-    child.expect_exact("n) 否")                                                  # asked in Chinese, default No
-    child.send("\x03")                                                           # Ctrl-C at the confirmation
-    status, out = finish(child)
-    assert status == 130 and "Traceback" not in out
-    assert "没有删除任何内容" in out                                              # the calm line says so
-    assert _contacts(home, case_id) == []                                        # nothing was deleted
-    child = spawn(["case", "delete", case_id], home, lang="zh")
-    child.expect_exact("n) 否")
-    child.send(ENTER)                                                            # Enter takes the default: No
-    child.expect_exact("否")
-    assert finish(child)[0] == 0
-    assert _contacts(home, case_id) == []

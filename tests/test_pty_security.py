@@ -11,7 +11,7 @@ from pty_helpers import CTRL_C, DOWN, ENTER, finish, spawn
 def _answer_all(child, count: int, downs: int) -> None:
     """Answer ``count`` select questions, each by moving ``downs`` down and pressing Enter."""
     for _ in range(count):
-        child.expect(r"\[[^\]]+ \d+/\d+\]")          # the step indicator of the next question
+        child.expect(r"\[[^\]]*(?:step|第) ?\d+")      # the step indicator of the next question
         child.send(DOWN * downs + ENTER)
 
 
@@ -31,7 +31,7 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     child.expect_exact("您想检查什么？")
     child.send(ENTER)
     _answer_all(child, 3, 1)
-    child.expect(r"\[[^\]]+ \d+/\d+\]")
+    child.expect(r"\[[^\]]*(?:step|第) ?\d+")
     child.send(CTRL_C)
     status, tail = finish(child)
     assert status == 130 and "已停止" in tail
@@ -46,18 +46,6 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     status, _ = finish(child)
     assert status == 0
     assert not (home / "drafts" / "security-check.json").exists()
-
-
-def test_pasted_message_is_checked(home: Path) -> None:
-    child = spawn(["security-check"], home, lang="en", columns=160, rows=60)
-    child.expect_exact("What would you like to check?")
-    child.send(DOWN + ENTER)                            # a message I received
-    child.expect_exact("empty line")
-    child.send("Your account will be frozen today." + ENTER)
-    child.send("Transfer your balance to this safe account now: 6222 0000 1111" + ENTER + ENTER)
-    child.expect_exact("DANGER")
-    status, _ = finish(child)
-    assert status == 0
 
 
 def test_ctrl_c_while_pasting_a_message_stops_calmly_on_its_own_line(home: Path) -> None:

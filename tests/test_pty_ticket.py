@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from pty_helpers import CTRL_C, DOWN, ENTER, answer, finish, select, spawn
+from pty_helpers import DOWN, ENTER, answer, finish, select, spawn
 
 
 def _problem_section(child, lang: str) -> None:
@@ -82,18 +82,3 @@ def test_english_review_edit_then_cancel_keeps_draft(home: Path, tmp_path: Path)
     draft = json.loads((home / "drafts" / "prepare-ticket.json").read_text(encoding="utf-8"))
     assert "phone" not in draft["answers"] and "email" not in draft["answers"]  # never kept in drafts
     assert "482913" not in json.dumps(draft)                           # free text redacted in the draft
-
-
-def test_ctrl_c_in_ticket_then_resume(home: Path, tmp_path: Path) -> None:
-    child = spawn(["prepare-ticket", "--out", str(tmp_path)], home, lang="en", columns=160, rows=60)
-    select(child, "Which kind of wallet is it?", 1)                    # crypto
-    select(child, "What happened?", 3)                                 # cannot_login
-    child.expect_exact("What exactly did the app say?")
-    child.send(CTRL_C)
-    status, _ = finish(child)
-    assert status == 130
-    child = spawn(["prepare-ticket", "--out", str(tmp_path), "--resume"], home, lang="en", columns=160, rows=60)
-    child.expect_exact("Continuing your unfinished answers")
-    child.expect_exact("What exactly did the app say?")
-    child.send(CTRL_C)
-    assert finish(child)[0] == 130

@@ -34,6 +34,8 @@ class Environment:
     clock: Callable[[], datetime] = _local_now
     prompt_io: dict[str, Any] = field(default_factory=dict)
     """``input`` / ``output`` for prompt_toolkit, so a test can type into the real prompts in-process."""
+    before_prompt: Callable[[], None] | None = None
+    """Called as each prompt starts (a test types the keys meant for that prompt)."""
 
     def out(self) -> IO[str]:
         """Where data goes."""

@@ -130,6 +130,16 @@ def _io() -> dict[str, Any]:
     return current().prompt_io
 
 
+def _started(prompt: Any) -> Any:
+    """``prompt``, after telling the environment a prompt starts (tests type the keys meant for it)."""
+    from walletaid.env import current
+
+    hook = current().before_prompt
+    if hook is not None:
+        hook()
+    return prompt
+
+
 def _output() -> dict[str, Any]:
     return {"output": _io()["output"]} if "output" in _io() else {}
 
@@ -190,7 +200,8 @@ def _select(message: str, choices: list[QChoice], how: str, lang: Lang, **option
     width = _width()
     message = wrap_hanging(message, width, QMARK_INDENT)
     instruction = place_hint(message, hint([t(how, lang)], lang), width)
-    return questionary.select(message, choices=choices, style=STYLE, instruction=instruction, **options, **_io()).unsafe_ask()
+    return _started(questionary.select(message, choices=choices, style=STYLE, instruction=instruction, **options,
+                                       **_io())).unsafe_ask()
 
 
 def choose(message: str, options: Sequence[tuple[str, str]], lang: Lang, default: str | None = None) -> str:
@@ -253,7 +264,7 @@ def _run(prompt: Any, can_go_back: bool, *extra_keys: str) -> Any:
             keys.add(key, eager=True)(lambda event: event.app.exit(result=BACK))
         app = prompt.application
         app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
-    return prompt.unsafe_ask()
+    return _started(prompt).unsafe_ask()
 
 
 def _echo_picks(question: Question, lang: Lang, picked: Sequence[str]) -> None:
