@@ -347,11 +347,16 @@ def _ask_list(question: Question, lang: Lang, message: str, default: list[Any], 
 class Prompter:
     """The interactive source of answers (:mod:`walletaid.wizard.pipeline`): one prompt per question."""
 
-    def __init__(self, lang: Lang, questions: Sequence[Question]) -> None:
+    def __init__(self, lang: Lang, questions: Sequence[Question], only: Iterable[str] | None = None) -> None:
         self.lang = lang
         self.questions = questions
+        self.only = set(only) if only is not None else None  # editing one section: the others are not asked
 
     def answer(self, question: Question, answers: dict[str, Any], step: int, default: Any) -> Any:
+        from walletaid.wizard.pipeline import SKIP
+
+        if self.only is not None and question.id not in self.only:
+            return SKIP
         message = wrap_hanging(_message(question, self.lang, step, self.questions), _width(), QMARK_INDENT)
         try:
             return _ask_one(question, self.lang, message, default, can_go_back=step > 1)
@@ -382,4 +387,4 @@ def ask(
 
     known = dict(answers or {})
     redo = {key: known.pop(key) for key in list(known) if key in set(only or ())}
-    return collect(questions, Prompter(lang, questions), known, defaults=redo, on_change=on_change)
+    return collect(questions, Prompter(lang, questions, only), known, defaults=redo, on_change=on_change)
