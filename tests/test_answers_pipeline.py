@@ -71,7 +71,7 @@ def _typed(keys: str) -> dict[str, Any]:
         return ask(diagnose_questions(), "en")
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=raw_answers())
 def test_the_wizard_and_an_answers_file_give_the_same_answers(raw: dict[str, Any]) -> None:
     from walletaid.wizard.replay import replay
