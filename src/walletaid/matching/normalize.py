@@ -31,8 +31,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Filler a sender puts between the characters of one Chinese word: spaces, stars, dots in the middle,
 # hearts and other symbols.  Chinese punctuation (，。！？、) is left alone: it ends clauses.
 _FILLER = r"[\s*_~|·•●○◆◇■□★☆♥♡❤❥❣✿❀♪♫#^`'\"\\/=+\-丨]"
-_FILLER_RUN = re.compile(rf"{_FILLER}+")
-_ODD_BLANKS = frozenset("\t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+_INSIDE_CJK = re.compile(rf"(?<=[{_CJK}]){_FILLER}+(?=[{_CJK}])")
+_ODD_BLANKS = re.compile("[\t\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of blanks, and tabs or odd blanks: one space
 # A number in which o / l / i stand for 0 / 1 (after lower-casing): digits on both ends, no letters around.
 _LETTER_DIGITS = re.compile(r"(?<![a-z0-9])[\doli]?\d[\doli-]*\d(?![a-z0-9])")
@@ -197,21 +197,14 @@ def normalize(text: str, spellings: Spellings | None = None) -> Normalized:
         _numerals(out)
     spellings.replace_in(out)
     _digits(out)
-    if "  " in out.text or not _ODD_BLANKS.isdisjoint(out.text):
+    if "  " in out.text or _ODD_BLANKS.search(out.text):
         out.replace(_SPACES, lambda m: " ")
     return out.result(text)
 
 
 def _drop_filler_inside_words(out: _Builder) -> None:
     """Remove filler that stands between two Chinese characters (微❤信 → 微信, 银 行 → 银行)."""
-    text = out.text
-    edits = [(m.start(), m.end(), "") for m in _FILLER_RUN.finditer(text)
-             if 0 < m.start() and m.end() < len(text) and _is_cjk(text[m.start() - 1]) and _is_cjk(text[m.end()])]
-    out.apply(edits)
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    out.apply([(m.start(), m.end(), "") for m in _INSIDE_CJK.finditer(out.text)])
 
 
 def _unicode_forms(out: _Builder) -> None:
