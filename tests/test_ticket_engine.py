@@ -185,7 +185,7 @@ def test_opener_english_three_sentences_built_from_the_case() -> None:
     assert len(doc.opener) == 3
     who, what, ask = doc.opener
     assert "e-CNY wallet opened with ICBC" in who and "ending in 5678" in who and "1381" not in who
-    assert "2026-11-20 at 14:30" in what and "余额不足" in what and "128.50 CNY" in what and "4200001234" in what
+    assert "20 Nov 2026 at about 14:30" in what and "余额不足" in what and "128.50 yuan" in what and "4200001234" in what
     assert ask.startswith("Could you check whether the money was deducted")
 
 
@@ -193,14 +193,26 @@ def test_opener_chinese() -> None:
     doc = _case("zh", symptom="transfer_not_arrived", error_message=None, amount=None, transaction_id=None)
     who, what, ask = doc.opener
     assert who.startswith("您好") and "工商银行" in who and "尾号是 5678" in who
-    assert what.startswith("2026-11-20 14:30左右") and "对方一直没收到" in what and what.endswith("。")
+    assert what.startswith("11月20日14点30分左右") and "对方一直没收到" in what and what.endswith("。")  # as said aloud
     assert "转账" in ask
 
 
-def test_opener_mentions_other_time_zones_and_date_only() -> None:
-    assert "(UTC+00:00)" in _case("en", occurred_at="2026-11-20T06:30:00Z").opener[1]
+def test_opener_says_the_time_as_typed_without_a_zone_and_a_date_alone() -> None:
+    # the opener is read aloud to support: the clock time the person gave, no "(UTC+00:00)"
+    assert "at about 6:30," in _case("en", occurred_at="2026-11-20T06:30:00Z").opener[1]
+    assert "UTC" not in _case("zh", occurred_at="2026-11-20T06:30:00Z").opener[1]
     doc = _case("en", occurred_at="2026-11-20")
-    assert doc.opener[1].startswith("On 2026-11-20,") and doc.issue.occurred_at_precision == "day"
+    assert doc.opener[1].startswith("On 20 Nov 2026,") and doc.issue.occurred_at_precision == "day"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_opener_after_a_scam_payment_asks_to_freeze_and_stop_the_payment(lang: str) -> None:
+    doc = _case(lang, symptom="suspicious_contact", money_sent="yes", amount="5000", error_message=None,
+                contact_asked_for=["transfer"])
+    assert doc.diagnosis.urgent
+    ask = doc.opener[2]
+    assert ("5000 元" in ask and "冻结" in ask and "止付" in ask) if lang == "zh" else ("5000 yuan" in ask and "freeze" in ask)
+    assert "是不是你们官方" not in ask and "really came from you" not in ask
 
 
 def test_opener_error_text_is_the_redacted_one() -> None:

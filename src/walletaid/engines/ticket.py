@@ -79,7 +79,7 @@ def _sections(answers: TicketAnswers, redact: Redactor, found: list[RedactionEnt
         occurred_at=occurred, occurred_at_precision=precision, timezone=offset,
         steps=redact(answers.steps, "steps") or [], error_message=redact(answers.error_message, "error_message"),
         description=redact(answers.description, "description"),
-        network=answers.network, app_updated=answers.app_updated,
+        network=answers.network, app_updated=answers.app_updated, money_sent=answers.money_sent,
     )
     return {
         "account": account, "issue": issue,
@@ -176,11 +176,16 @@ def _wallet_text(doc: CaseDocument, lang: Lang) -> str:
 
 
 def _when_text(issue: IssueSection, lang: Lang) -> str:
-    if issue.occurred_at_precision == "day":
-        return t("ticket.when_day", lang, date=issue.occurred_at)
+    """When it happened, as one says it on the phone: "11月1日10点左右" / "on 1 Nov around 10:00" (local time)."""
     day, _, clock = issue.occurred_at.partition("T")
-    zone = "" if issue.timezone == "+08:00" else t("ticket.when_zone", lang, offset=issue.timezone)
-    return t("ticket.when_time", lang, date=day, time=clock[:5], zone=zone)
+    year, month, date_ = (int(part) for part in day.split("-")[:3])
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    fields = {"month": month, "day": date_, "mon": months[month - 1], "year": year}
+    if issue.occurred_at_precision == "day":
+        return t("ticket.when_day", lang, **fields)
+    hour, minute = int(clock[:2]), int(clock[3:5])
+    return t("ticket.when_time", lang, hour=hour, minute=f"{minute:02d}", **fields,
+             clock=f"{hour}点" + (f"{minute}分" if minute else ""))
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -196,14 +201,33 @@ def opener(doc: CaseDocument, lang: Lang) -> list[str]:
     if issue.error_message:
         details += t("ticket.opener_error", lang, error=_short(issue.error_message))
     money = doc.transaction
-    if money and money.amount:
-        details += t("ticket.opener_amount", lang, amount=money.amount, currency=money.currency)
+    amount = _amount_text(money.amount, money.currency, lang) if money and money.amount else None
+    if amount:
+        details += t("ticket.opener_amount", lang, amount=amount)
     if money and money.transaction_id:
         details += t("ticket.opener_txid", lang, txid=money.transaction_id)
     second = t("ticket.opener_what", lang, when=_when_text(issue, lang),
                what=t(f"ticket.happened_{issue.symptom}", lang), details=details)
-    third = t(f"ticket.ask_{issue.symptom}", lang)
-    return [first, second, third]
+    return [first, second, _ask(doc, amount, lang)]
+
+
+def _ask(doc: CaseDocument, amount: str | None, lang: Lang) -> str:
+    """The request that ends the opener: after a scam payment, freeze and stop the payment, said first."""
+    issue = doc.issue
+    if issue.symptom in ("suspicious_contact", "unrecognized_transaction") and doc.diagnosis.urgent and money_gone(doc):
+        key = "ask_scammed_money" if issue.symptom == "suspicious_contact" else "ask_taken_money"
+        return t(f"ticket.{key}", lang, amount=amount or t("ticket.the_money", lang))
+    return t(f"ticket.ask_{issue.symptom}", lang)
+
+
+def money_gone(doc: CaseDocument) -> bool:
+    """Whether the case says money has left the wallet (an amount, or the answer that it has)."""
+    return bool(doc.transaction and doc.transaction.amount) or doc.issue.money_sent == "yes"
+
+
+def _amount_text(amount: str, currency: str, lang: Lang) -> str:
+    """"1500 元" / "1500 yuan" for CNY, "0.5 BTC" for anything else."""
+    return t("ticket.amount_cny", lang, amount=amount) if currency == "CNY" else f"{amount} {currency}"
 
 
 def write_down(doc: CaseDocument, lang: Lang) -> list[str]:

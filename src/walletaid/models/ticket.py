@@ -139,6 +139,7 @@ class IssueSection(BaseModel):
     description: str | None = None
     network: Network | None = None
     app_updated: YesNoUnknown | None = None
+    money_sent: YesNoUnknown | None = Field(default=None, description="suspicious contact or unknown transaction: has money left?")
 
 
 class TransactionSection(BaseModel):

@@ -157,6 +157,9 @@ def render_markdown(doc: CaseDocument, lang: Lang) -> str:
     """The case as Markdown, ready to paste into an e-mail or chat (masked and redacted like the JSON)."""
     lines = [f"# {t('ticket.md_title', lang, case_id=doc.case_id)}", "", f"> {t('ticket.md_note', lang)}", "",
              t("ticket.md_prepared", lang, time=doc.created_at.isoformat(timespec="minutes")), ""]
+    if doc.diagnosis.urgent:  # the same alarm the screen opens with: 110 and freezing come first
+        actions = list(doc.diagnosis.urgent_actions) or [doc.diagnosis.causes[0].title]
+        lines += [f"> **{t('ticket.urgent', lang)}**", ">"] + [f"> {n}. {_md(a)}" for n, a in enumerate(actions, 1)] + [""]
     lines += [f"> {_md(sentence)}" for sentence in doc.opener] + [""]
     for title, rows in sections(doc, lang):
         lines += [f"## {title}", ""] + [f"- **{label}**: {_md(value)}" for label, value in rows] + [""]
