@@ -103,7 +103,7 @@ PHRASES: list[tuple[str, str, str, str]] = [
     ("payment_failed", E, "当前设备不支持该功能", "device_problem"),
     ("app_crash", D, "手机root过了，打开就提示运行环境不安全", "device_problem"),
     ("cannot_login", D, "没给相机权限，扫码页面一直黑屏", "device_problem"),
-    ("payment_failed", D, "双离线支付用不了，我的手机好像不支持", "hard_wallet_problem"),  # its own cause since issue 14
+    ("payment_failed", D, "双离线支付用不了，我的手机好像不支持", "device_problem"),  # the phone itself is unsupported
     ("nfc_payment_failed", D, "tapped my phone on the terminal and nothing happened", "device_problem"),
     ("nfc_payment_failed", E, "NFC is turned off", "device_problem"),
     ("payment_failed", E, "This device is not supported", "device_problem"),

@@ -226,6 +226,17 @@ def set_aside_pretexts(evidence: dict[str, Evidence], scoring: DiagnoseScoring) 
     return claims
 
 
+def _put_explaining_causes_first(scores: dict[str, float], evidence: dict[str, Evidence], scoring: DiagnoseScoring) -> None:
+    """A cause the user's words show clearly (or urgent) scores just above the causes it explains (``scoring.explains``)."""
+    for cause_id, explained in scoring.explains.items():
+        ev = evidence[cause_id]
+        if not (ev.urgent or max(ev.points, default=0.0) >= scoring.thresholds.medium):
+            continue
+        rivals = [scores[other] for other in explained if scores[other] >= scores[cause_id]]
+        if rivals:
+            scores[cause_id] = max(rivals) + 0.01
+
+
 def _likelihood(score: float, scoring: DiagnoseScoring) -> Likelihood:
     if score >= scoring.thresholds.high:
         return "high"
@@ -235,11 +246,12 @@ def _likelihood(score: float, scoring: DiagnoseScoring) -> Likelihood:
 def rank(evidence: dict[str, Evidence], answers: DiagnoseAnswers, scoring: DiagnoseScoring, lang: Lang) -> list[Cause]:
     """The causes that clear the threshold, most likely first (``unknown`` when none does)."""
     limits = scoring.thresholds
+    scores = {cid: ev.score(scoring.decay) + (limits.urgent_boost if ev.urgent else 0.0) for cid, ev in evidence.items()}
+    _put_explaining_causes_first(scores, evidence, scoring)
     scored = []
-    for cause_id, ev in evidence.items():
-        score = ev.score(scoring.decay) + (limits.urgent_boost if ev.urgent else 0.0)
+    for cause_id, score in scores.items():
         # `unknown` is listed on its own evidence only (a problem only support can solve)
-        if score >= limits.min_score and (cause_id != "unknown" or ev.points):
+        if score >= limits.min_score and (cause_id != "unknown" or evidence[cause_id].points):
             scored.append((-round(score, 6), CAUSE_ORDER.index(cause_id), cause_id, score))
     scored.sort()
     chosen = [(cid, score) for _, _, cid, score in scored[: limits.max_causes]]

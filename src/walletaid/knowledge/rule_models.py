@@ -286,6 +286,10 @@ class DiagnoseScoring(Strict):
     urgent_symptoms: dict[str, str]
     context: list[ContextRule]
     caller_pretexts: list[str] = Field(default=[], description="causes a scam caller claims: not offered as causes when the answers show fraud")
+    explains: dict[str, list[str]] = Field(
+        default={}, description="a cause the user's own words show is listed before the causes it explains (a lost phone explains "
+                                "transactions the user did not make)"
+    )
     thresholds: Thresholds
     decay: float = Field(gt=0, le=1, description="the 2nd hit of a cause counts this much, the 3rd its square, ...")
 
