@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
 from walletaid.engines.features import find_amounts
@@ -105,16 +106,27 @@ def match(answers: DiagnoseAnswers) -> list[Hit]:
     return hits
 
 
+class Quote(NamedTuple):
+    """The user's words for a cause, where they stood, and how much the rule that found them weighs."""
+
+    field: TextField
+    text: str
+    weight: float
+
+
 @dataclass
 class Evidence:
-    """What speaks for one cause: points, the reasons in the user's language, urgency, where its words were."""
+    """What speaks for one cause: points, the reasons in the user's language, urgency, the user's words for it."""
 
     base: float = 0.0
     points: list[float] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    quotes: list[tuple[TextField, str]] = field(default_factory=list)
-    fields: set[str] = field(default_factory=set)
+    quotes: list[Quote] = field(default_factory=list)
     urgent: bool = False
+
+    @property
+    def fields(self) -> set[str]:
+        return {q.field for q in self.quotes}
 
     def score(self, decay: float) -> float:
         return self.base + sum(p * decay**i for i, p in enumerate(sorted(self.points, reverse=True)))
@@ -123,19 +135,20 @@ class Evidence:
         if reason not in self.reasons:
             self.reasons.append(reason)
 
-    def add_quote(self, name: TextField, quote: str, lang: Lang) -> None:
+    def add_quote(self, quote: Quote, lang: Lang) -> None:
         """One reason per quote: a quote inside one already given adds nothing, a longer one replaces it."""
-        if not quote or any(f == name and quote in q for f, q in self.quotes):
+        if not quote.text or any(q.field == quote.field and quote.text in q.text for q in self.quotes):
             return
-        for old in [(f, q) for f, q in self.quotes if f == name and q in quote]:
+        for old in [q for q in self.quotes if q.field == quote.field and q.text in quote.text]:
             self.quotes.remove(old)
-            self.reasons.remove(_quote_reason(old[0], old[1], lang))
-        self.quotes.append((name, quote))
-        self.add_reason(_quote_reason(name, quote, lang))
+            self.reasons.remove(_quote_reason(old, lang))
+            quote = quote._replace(weight=max(quote.weight, old.weight))
+        self.quotes.append(quote)
+        self.add_reason(_quote_reason(quote, lang))
 
 
-def _quote_reason(name: TextField, quote: str, lang: Lang) -> str:
-    return t("diagnose.reason_pattern", lang, quote=quote, field=t(f"diagnose.field_{name}", lang))
+def _quote_reason(quote: Quote, lang: Lang) -> str:
+    return t("diagnose.reason_pattern", lang, quote=quote.text, field=t(f"diagnose.field_{quote.field}", lang))
 
 
 def catalog() -> CauseCatalog:
@@ -192,8 +205,7 @@ def _add_hits(hits: list[Hit], scoring: DiagnoseScoring, evidence: dict[str, Evi
         ev = evidence[hit.rule.owner]
         ev.points.append(points)
         ev.urgent = ev.urgent or hit.rule.urgent
-        ev.fields.add(hit.field)
-        ev.add_quote(hit.field, hit.quote, lang)
+        ev.add_quote(Quote(hit.field, hit.quote, hit.rule.weight), lang)
 
 
 def _add_context(answers: DiagnoseAnswers, scoring: DiagnoseScoring, evidence: dict[str, Evidence], lang: Lang) -> None:
@@ -221,9 +233,10 @@ def set_aside_pretexts(evidence: dict[str, Evidence], scoring: DiagnoseScoring) 
         ev = evidence[cause_id]
         if "error_message" in ev.fields or ev.urgent:
             continue
-        claims += [q for f, q in ev.quotes if q not in claims]
+        # a claim is what a rule of some weight found ("钱包要升级"), not a bare word ("验证码", "frozen")
+        claims += [q.text for q in ev.quotes if q.weight >= scoring.thresholds.medium]
         evidence[cause_id] = Evidence()
-    return claims
+    return [c for i, c in enumerate(claims) if c not in claims[:i] and not any(c in other for other in claims if other != c)]
 
 
 def _put_explaining_causes_first(scores: dict[str, float], evidence: dict[str, Evidence], scoring: DiagnoseScoring) -> None:

@@ -137,8 +137,10 @@ def contacts(answers: DiagnoseAnswers, story: Story, lang: Lang) -> list[Contact
 
 
 def next_steps(answers: DiagnoseAnswers, causes: list[Cause], urgent: bool, lang: Lang) -> list[str]:
-    """A short plan: the first thing to do, evidence, the official channel, escalation, preparing the contact."""
-    steps = [t("diagnose.next_first", lang, step=causes[0].steps[0]), t("diagnose.next_evidence", lang)]
+    """A short plan: the first thing to do (unless the alarm already says it), evidence, the official channel,
+    escalation, preparing the contact."""
+    steps = [] if urgent else [t("diagnose.next_first", lang, step=causes[0].steps[0])]
+    steps.append(t("diagnose.next_evidence", lang))
     steps.append(t(f"diagnose.next_contact_{answers.wallet}", lang))
     if answers.wallet == "ecny" and not urgent:
         steps.append(t("diagnose.next_escalate_ecny", lang))
