@@ -165,12 +165,13 @@ def test_phone_lost_in_the_words_ranks_before_the_payments_it_explains() -> None
     assert d.urgent and _ids(d)[:2] == ["phone_lost", "unauthorized_access"]
 
 
-def test_phone_lost_steps_are_not_repeated_under_the_alarm() -> None:
+def test_phone_lost_alarm_is_no_scam_alarm_and_its_steps_are_not_repeated() -> None:
     from walletaid.render.diagnose import render_markdown
 
     d = _diagnose("en", symptom="phone_lost")
     md = render_markdown(d, "en")
     assert md.count(d.urgent_actions[0]) == 1
+    assert t("diagnose.heading_alarm_phone_lost", "en") in md and t("diagnose.heading_alarm", "en") not in md
 
 
 # --- hard wallets (issue 14) -----------------------------------------------------------------------
@@ -281,4 +282,5 @@ def test_story_crypto_withdrawal_the_user_did_not_make() -> None:
     assert d.urgent and _ids(d)[0] == "unauthorized_access"
     assert d.urgent_actions[0] == t("diagnose.urgent_together_crypto", "en", exchange="OKX")
     assert [c.value for c in d.contact if c.channel == "hotline"] == ["110", "96110"]
-    assert any(c.channel == "in_app_chat" and c.name.startswith("OKX") for c in d.contact)
+    chat = next(c for c in d.contact if c.channel == "in_app_chat")
+    assert chat.name.startswith("OKX") and chat.value in chat.name  # shown once: "OKX · only the help centre ..."

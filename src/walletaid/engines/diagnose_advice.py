@@ -121,7 +121,8 @@ def contacts(answers: DiagnoseAnswers, story: Story, lang: Lang) -> list[Contact
         channels += [c for pid in CARRIERS for c in provider_channels(pid, lang) if c.channel == "hotline"]
     for channel in official_channels(answers.wallet, answers.operator, lang):
         if channel.provider == "crypto":
-            channel = channel.model_copy(update={"name": t("diagnose.exchange_channel", lang, exchange=_exchange(story, lang))})
+            name = t("diagnose.exchange_channel", lang, exchange=_exchange(story, lang), support=channel.value)
+            channel = channel.model_copy(update={"name": name})
         channels.append(channel)
     if story.fraud or story.takeover:
         channels += [public_channel("110", lang), public_channel("96110", lang)]

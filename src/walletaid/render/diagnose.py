@@ -82,13 +82,18 @@ def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
     return out
 
 
+def alarm_heading(d: Diagnosis, lang: Lang) -> str:
+    """The alarm's title: a lost phone is no scam."""
+    return t("diagnose.heading_alarm_phone_lost" if d.causes[0].id == "phone_lost" else "diagnose.heading_alarm", lang)
+
+
 def render_text(d: Diagnosis, lang: Lang) -> Group:
     """The diagnosis for the terminal: alarm (when urgent), causes, steps, contacts, next steps."""
     from rich.console import Group
 
     parts: list[RenderableType] = []
     if d.urgent:
-        parts.append(alert(t("diagnose.heading_alarm", lang), numbered(d.urgent_actions)))
+        parts.append(alert(alarm_heading(d, lang), numbered(d.urgent_actions)))
     parts.append(_causes_block(d, lang))
     if d.caller_claims:
         parts.append(_claims_block(d, lang))
@@ -113,7 +118,7 @@ def render_markdown(d: Diagnosis, lang: Lang) -> str:
     """The same diagnosis as Markdown."""
     lines = [f"# {t('diagnose.title', lang)}", ""]
     if d.urgent:
-        lines += [f"> **{t('diagnose.heading_alarm', lang)}**", ">"]
+        lines += [f"> **{alarm_heading(d, lang)}**", ">"]
         lines += [f"> {n}. {_md(a)}" for n, a in enumerate(d.urgent_actions, 1)]
         lines.append("")
     lines += [f"## {t('diagnose.heading_causes', lang)}", ""]
