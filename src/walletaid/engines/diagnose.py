@@ -35,8 +35,9 @@ from walletaid.textsafe import clean
 CAUSE_ORDER: tuple[str, ...] = CauseId.__args__  # type: ignore[attr-defined]
 TEXT_FIELDS: tuple[TextField, ...] = ("error_message", "description")
 Span = tuple[int, int]
-# A redaction marker as it reads once normalised ("[redacted:verification_code]"): words the user never typed.
-_MARKER = re.compile(re.escape(MARKER_PREFIX.lower()) + r"[a-z_]+\]")
+# A redaction marker ("[REDACTED:verification_code]"), as typed and as it reads once normalised: words the user never typed.
+_MARKER = re.compile(re.escape(MARKER_PREFIX) + r"[a-z_]+\]")
+_NORMALISED_MARKER = re.compile(re.escape(MARKER_PREFIX.lower()) + r"[a-z_]+\]")
 # A number right after paying or sending is an amount even without a unit ("tried to pay 502", "转了500").
 _PAID_NUMBER = re.compile(
     r"(?:\b(?:pay|paid|paying|pays|send|sent|sending|transfer|transferred|transferring|wire|wired|top up|topped up)"
@@ -63,7 +64,7 @@ class Reading:
                 a -= 1
             while b < len(original) and original[b].isalnum() and original[b].isascii():
                 b += 1
-        snippet = re.sub(r"\[REDACTED:[a-z_]+\]", "…", original[a:b])
+        snippet = _MARKER.sub("…", original[a:b])
         return _LONG_DIGITS.sub("****", clean(snippet, keep_newlines=False).strip())
 
 
@@ -71,7 +72,7 @@ def read(text: str) -> Reading:
     """``text`` as the diagnose rules see it (see :class:`Reading`)."""
     norm = normalize(text)
     chars = list(norm.text)
-    for match in _MARKER.finditer(norm.text):
+    for match in _NORMALISED_MARKER.finditer(norm.text):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     masked = "".join(chars)
     amounts = find_amounts(masked) + [m.span(1) for m in _PAID_NUMBER.finditer(masked)]
