@@ -134,3 +134,13 @@ def test_compiled_rules_use_no_private_regex_internals() -> None:
         source = open(module.__file__, encoding="utf-8").read()  # noqa: SIM115
         assert "_parser" not in source and "sre_" not in source
     assert knowledge.diagnose().rules.rules
+
+
+def test_rules_the_advice_names_exist() -> None:
+    """The advice adds a fact for some scheme rules (engines/diagnose_advice.RULE_ADVICE): a renamed rule must not drop it."""
+    from walletaid.engines.diagnose_advice import RULE_ADVICE
+    from walletaid.i18n import t
+
+    ids = {r.id for r in _rule_files()["fraud_contact"].rules}
+    assert set(RULE_ADVICE) <= ids, set(RULE_ADVICE) - ids
+    assert all(t(key, "zh") and t(key, "en") for key in RULE_ADVICE.values())
