@@ -1,16 +1,19 @@
-"""Diagnose accuracy on the scenario set (``tests/data/diagnose_scenarios.jsonl``).
+"""Diagnose accuracy on the scenario set (``tests/data/diagnose_scenarios.jsonl``) and the blind batches.
 
 Prints top-1 accuracy overall, per split (``tune`` / ``holdout``), per language and
-per expected cause; urgent recall (every fraud / takeover scenario must be urgent)
-and false alarms (calm scenarios marked urgent); then lists the misses.
+per expected cause; urgent recall (every fraud, takeover or lost-phone scenario must
+be urgent), urgent accuracy (urgent exactly when it should be) and false alarms (calm
+scenarios marked urgent); then lists the misses.  The engine reads the rule files of
+``knowledge/diagnose`` (compiled once, cached between runs).
 
 Misses of the ``holdout`` split are hidden unless ``--show-holdout`` is given, so
-that tuning the patterns never looks at them.  Usage::
+that tuning the rules never looks at them.  Usage::
 
-    python benchmarks/diagnose_accuracy.py [--file F ...] [--blind-r4] [--show-holdout] [--json]
+    python benchmarks/diagnose_accuracy.py [--file F ...] [--blind r4|r5|r6 ...] [--show-holdout] [--json]
 
-``--file`` may be given several times (the scenarios of all files are pooled);
-``--blind-r4`` reads ``tests/data/diagnose_blind_r4.jsonl`` instead of the default file.
+``--file`` and ``--blind`` may be given several times (the scenarios of all files are pooled);
+``--blind r6`` reads ``tests/data/diagnose_blind_r6.jsonl`` instead of the default file
+(``--blind-r4`` is the old spelling of ``--blind r4``).
 
 Exit status 1 when a target of ``tests/test_diagnose_scenarios.py`` is missed
 (top-1 >= 90 %, each cause >= 80 %, urgent recall 100 %, <= 2 false alarms).
@@ -31,7 +34,6 @@ from walletaid.models.diagnose import DiagnoseAnswers
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 DEFAULT_FILE = DATA_DIR / "diagnose_scenarios.jsonl"
-BLIND_R4_FILE = DATA_DIR / "diagnose_blind_r4.jsonl"
 TOP1_TARGET, CAUSE_TARGET, MAX_FALSE_ALARMS = 0.90, 0.80, 2
 
 
@@ -86,6 +88,7 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
         "overall": _rate(outcomes),
         **{name: {k: _rate(v) for k, v in sorted(g.items())} for name, g in groups.items()},
         "urgent_recall": (sum(o.urgent for o in urgent), len(urgent)),
+        "urgent_right": (sum(o.urgent is o.want_urgent for o in outcomes), len(outcomes)),
         "false_alarms": [o.id for o in outcomes if o.urgent and not o.want_urgent],
         "missed_urgent": [o.id for o in urgent if not o.urgent],
     }
@@ -104,6 +107,7 @@ def report(outcomes: list[Outcome], show_holdout: bool) -> bool:
         for key, pair in s[name].items():
             print(f"  {name:5} {key:30} {_pct(pair)}")
     print(f"urgent recall: {_pct(s['urgent_recall'])}  missed: {s['missed_urgent']}")
+    print(f"urgent right: {_pct(s['urgent_right'])}")
     print(f"false alarms: {len(s['false_alarms'])} {s['false_alarms']}")
     print("misses:")
     hidden = 0
@@ -124,11 +128,13 @@ def report(outcomes: list[Outcome], show_holdout: bool) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, action="append", help="a scenario file (repeatable)")
-    parser.add_argument("--blind-r4", action="store_true", help="the fourth blind batch")
+    parser.add_argument("--blind", action="append", choices=["r4", "r5", "r6"], help="a blind batch (repeatable)")
+    parser.add_argument("--blind-r4", action="store_true", help="the fourth blind batch (same as --blind r4)")
     parser.add_argument("--show-holdout", action="store_true", help="also list the holdout split's misses")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON instead")
     args = parser.parse_args()
-    files = (args.file or []) + ([BLIND_R4_FILE] if args.blind_r4 else [])
+    blind = (args.blind or []) + (["r4"] if args.blind_r4 else [])
+    files = (args.file or []) + [DATA_DIR / f"diagnose_blind_{name}.jsonl" for name in dict.fromkeys(blind)]
     outcomes = run([sc for path in (files or [DEFAULT_FILE]) for sc in load_scenarios(path)])
     if args.json:
         print(json.dumps(summary(outcomes), indent=1))

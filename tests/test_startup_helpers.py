@@ -1,24 +1,11 @@
-"""The start-up savings must not change behaviour: lazy regexes, blank removal near CJK, the plugin stand-in."""
+"""The start-up savings must not change behaviour: lazy regexes, the plugin stand-in."""
 
 import os
 import re
 import subprocess
 import sys
 
-from hypothesis import given
-from hypothesis import strategies as st
-
-from walletaid.engines.textmatch import _drop_blanks_near_cjk
 from walletaid.lazyre import compile_lazily
-
-# the regex that _drop_blanks_near_cjk replaced
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_OLD_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
-
-
-@given(st.text(alphabet=st.sampled_from(list(" \t\t  ab1.,余额不足，。（）ＡＢ\u3000\u303f\u3400\u4dbf\u9fff\uffef\uff00\u2fff\ua000é\n"))))
-def test_blank_removal_matches_the_regex_it_replaced(text: str) -> None:
-    assert _drop_blanks_near_cjk(text) == _OLD_SPACE_NEAR_CJK.sub("", text)
 
 
 def test_lazy_pattern_behaves_as_the_compiled_one() -> None:

@@ -1,55 +1,155 @@
 """The diagnose engine: validated answers in, a ranked ``Diagnosis`` out.
 
 Pure and deterministic: no prompts, no files, no network (only the packaged
-knowledge base).  A cause's score is its symptom prior (``diagnose_rules.json``),
-plus the text patterns that matched the error message (full weight) or the
-description (lighter), unless a negation cue comes right before the hit, plus
-context answers (network, app version, waiting time,
-what a caller asked for).  Fraud and account-takeover evidence marks the
-diagnosis ``urgent`` and lifts those causes above every other one.  ``unknown``
-comes first when nothing else clears the threshold, or when the text names a
-problem only the provider's support can solve (``support_patterns``).
+knowledge).  Each free-text answer is normalised once (``matching.normalize``),
+redaction markers are blanked and amounts of money masked (an amount is never an
+error code: "paid 502 yuan" is no HTTP 502), and one pass of the compiled rule set
+(``knowledge/diagnose``) finds the rules that fire.  A cause's score is its symptom
+prior, plus its context answers, plus its rules (each once, in its best field,
+later ones decayed: see ``knowledge/diagnose/scoring.yaml``).  Fraud, takeover and a
+lost phone mark the diagnosis urgent and come first.  When the answers show fraud,
+the causes a scam caller claims ("your wallet must be upgraded") are not offered
+as causes unless the app's own message says so: the user's words for them are
+returned as ``caller_claims``.  Reasons quote the user's own text, as typed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from walletaid.engines.redact_detect import without_markers
-from walletaid.engines.textmatch import find, normalize, quote
+from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
+from walletaid.engines.features import find_amounts
+from walletaid.engines.redact_detect import MARKER_PREFIX
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
-from walletaid.knowledge.kb_models import CauseCatalog, DiagnoseRules, TextField
-from walletaid.models.contact import ContactChannel
+from walletaid.knowledge.kb_models import CauseCatalog
+from walletaid.knowledge.rule_models import DiagnoseScoring, TextField
+from walletaid.matching import knowledge
+from walletaid.matching.normalize import Normalized, normalize
+from walletaid.matching.ruleset import CompiledRule
 from walletaid.models.diagnose import Cause, CauseId, DiagnoseAnswers, Diagnosis, Likelihood
+from walletaid.textsafe import clean
 
 CAUSE_ORDER: tuple[str, ...] = CauseId.__args__  # type: ignore[attr-defined]
 TEXT_FIELDS: tuple[TextField, ...] = ("error_message", "description")
-PATTERN_DECAY = 0.5  # 2nd pattern hit of a cause counts half, the 3rd a quarter, ...
+Span = tuple[int, int]
+# A redaction marker ("[REDACTED:verification_code]"), as typed and as it reads once normalised: words the user never typed.
+_MARKER = re.compile(re.escape(MARKER_PREFIX) + r"[a-z_]+\]")
+_NORMALISED_MARKER = re.compile(re.escape(MARKER_PREFIX.lower()) + r"[a-z_]+\]")
+# A number right after paying or sending is an amount even without a unit ("tried to pay 502", "转了500").
+_PAID_NUMBER = re.compile(
+    r"(?:\b(?:pay|paid|paying|pays|send|sent|sending|transfer|transferred|transferring|wire|wired|top up|topped up)"
+    r"|付款?|付了|转账?|转了|充了?|汇了?)\s?(?:of\s)?(\d[\d,.]*)"
+    r"(?![\d,.]|\s?(?:次|个|小时|分钟|天|号|位|%)|\s?(?:times?|hours?|minutes?|days?|am|pm)\b)"
+)
+_LONG_DIGITS = re.compile(r"\d{6,}")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One free-text answer as the rules read it: ``text`` is ``norm.text`` with markers blanked and amounts masked."""
+
+    norm: Normalized
+    text: str
+    amounts: list[Span]
+
+    def quote(self, start: int, end: int) -> str:
+        """The user's own words behind ``text[start:end]``, as typed (a marker inside shows as …; codes never in full)."""
+        a, b = self.norm.original_span(start, end)
+        original = self.norm.original
+        if original[a:b].isascii():  # a Latin phrase may end inside a word ("freez*"): quote the whole word
+            while a > 0 and original[a - 1].isalnum() and original[a - 1].isascii():
+                a -= 1
+            while b < len(original) and original[b].isalnum() and original[b].isascii():
+                b += 1
+        snippet = _MARKER.sub("…", original[a:b])
+        return _LONG_DIGITS.sub("****", clean(snippet, keep_newlines=False).strip())
+
+
+def read(text: str) -> Reading:
+    """``text`` as the diagnose rules see it (see :class:`Reading`)."""
+    norm = normalize(text)
+    chars = list(norm.text)
+    for match in _NORMALISED_MARKER.finditer(norm.text):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    masked = "".join(chars)
+    amounts = find_amounts(masked) + [m.span(1) for m in _PAID_NUMBER.finditer(masked)]
+    for start, end in amounts:
+        for i in range(start, end):
+            if chars[i].isdigit():
+                chars[i] = "0"  # still a number to the rules, never an error code
+    return Reading(norm, "".join(chars), sorted(amounts))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that fired in one field, with the user's words it fired on."""
+
+    rule: CompiledRule
+    field: TextField
+    quote: str
+
+
+def match(answers: DiagnoseAnswers) -> list[Hit]:
+    """Every rule that fires on the free-text answers (a rule limited to some fields only there)."""
+    rules = knowledge.diagnose().rules
+    hits = []
+    for name in TEXT_FIELDS:
+        value = getattr(answers, name)
+        if not value:
+            continue
+        reading = read(value)
+        for rule, (start, end) in rules.match(reading.text, {"amount": reading.amounts}):
+            if rule.fields is None or name in rule.fields:
+                hits.append(Hit(rule, name, reading.quote(start, end)))
+    return hits
+
+
+class Quote(NamedTuple):
+    """The user's words for a cause, where they stood, and how much the rule that found them weighs."""
+
+    field: TextField
+    text: str
+    weight: float
 
 
 @dataclass
 class Evidence:
-    """What speaks for one cause: points, the reasons in the user's language, urgency."""
+    """What speaks for one cause: points, the reasons in the user's language, urgency, the user's words for it."""
 
     base: float = 0.0
-    pattern_points: list[float] = field(default_factory=list)
+    points: list[float] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    quotes: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     urgent: bool = False
 
-    def score(self) -> float:
-        hits = sorted(self.pattern_points, reverse=True)
-        return self.base + sum(p * PATTERN_DECAY**i for i, p in enumerate(hits))
+    @property
+    def fields(self) -> set[str]:
+        return {q.field for q in self.quotes}
+
+    def score(self, decay: float) -> float:
+        return self.base + sum(p * decay**i for i, p in enumerate(sorted(self.points, reverse=True)))
 
     def add_reason(self, reason: str) -> None:
         if reason not in self.reasons:
             self.reasons.append(reason)
 
+    def add_quote(self, quote: Quote, lang: Lang) -> None:
+        """One reason per quote: a quote inside one already given adds nothing, a longer one replaces it."""
+        if not quote.text or any(q.field == quote.field and quote.text in q.text for q in self.quotes):
+            return
+        for old in [q for q in self.quotes if q.field == quote.field and q.text in quote.text]:
+            self.quotes.remove(old)
+            self.reasons.remove(_quote_reason(old, lang))
+            quote = quote._replace(weight=max(quote.weight, old.weight))
+        self.quotes.append(quote)
+        self.add_reason(_quote_reason(quote, lang))
 
-def rules() -> DiagnoseRules:
-    """The scoring rules (loaded once)."""
-    return load("diagnose_rules", DiagnoseRules)
+
+def _quote_reason(quote: Quote, lang: Lang) -> str:
+    return t("diagnose.reason_pattern", lang, quote=quote.text, field=t(f"diagnose.field_{quote.field}", lang))
 
 
 def catalog() -> CauseCatalog:
@@ -59,31 +159,30 @@ def catalog() -> CauseCatalog:
 
 def diagnose(answers: DiagnoseAnswers, lang: Lang) -> Diagnosis:
     """Rank the likely causes of the problem described by ``answers``; texts in ``lang``."""
-    evidence = collect_evidence(answers, lang)
+    scoring = knowledge.diagnose().scoring
+    hits = match(answers)
+    evidence = collect_evidence(answers, hits, scoring, lang)
+    story = read_story(answers, hits, evidence)
+    claims = set_aside_pretexts(evidence, scoring) if evidence["fraud_contact"].urgent else []
     urgent = any(ev.urgent for ev in evidence.values())
-    causes = rank(evidence, answers, lang)
+    causes = rank(evidence, answers, scoring, lang)
     return Diagnosis(
-        lang=lang,
-        wallet=answers.wallet,
-        operator=answers.operator,
-        symptom=answers.symptom,
-        urgent=urgent,
-        urgent_actions=urgent_actions(answers, evidence, lang) if urgent else [],
-        causes=causes,
-        contact=contacts(answers, lang, urgent),
+        lang=lang, wallet=answers.wallet, operator=answers.operator, symptom=answers.symptom, urgent=urgent,
+        urgent_actions=urgent_actions(answers, story, hits, lang) if urgent else [],
+        causes=causes, caller_claims=claims,
+        contact=contacts(answers, story, lang),
         next_steps=next_steps(answers, causes, urgent, lang),
     )
 
 
-def collect_evidence(answers: DiagnoseAnswers, lang: Lang) -> dict[str, Evidence]:
+def collect_evidence(answers: DiagnoseAnswers, hits: list[Hit], scoring: DiagnoseScoring, lang: Lang) -> dict[str, Evidence]:
     """Score every cause from the symptom, the free texts and the context answers."""
-    kb = rules()
     evidence: dict[str, Evidence] = {cid: Evidence() for cid in CAUSE_ORDER}
-    _add_patterns(answers, lang, kb, evidence)
-    _add_context(answers, lang, kb, evidence)
+    _add_hits(hits, scoring, evidence, lang)
+    _add_context(answers, scoring, evidence, lang)
     symptom_label = t(f"diagnose.symptom_{answers.symptom}", lang)
-    urgent_cause = kb.urgent_symptoms.get(answers.symptom)
-    for cause_id, prior in kb.symptom_priors.get(answers.symptom, {}).items():
+    urgent_cause = scoring.urgent_symptoms.get(answers.symptom)
+    for cause_id, prior in scoring.symptom_priors.get(answers.symptom, {}).items():
         evidence[cause_id].base += prior
         if cause_id != urgent_cause:
             evidence[cause_id].add_reason(t("diagnose.reason_symptom", lang, symptom=symptom_label))
@@ -93,32 +192,27 @@ def collect_evidence(answers: DiagnoseAnswers, lang: Lang) -> dict[str, Evidence
     return evidence
 
 
-def _add_patterns(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, evidence: dict[str, Evidence]) -> None:
-    texts = {f: normalize(without_markers(getattr(answers, f) or "")) for f in TEXT_FIELDS}
-    for pattern in [*kb.patterns, *kb.support_patterns]:
-        best: tuple[float, str, str] | None = None
-        negation = kb.negation if pattern.negatable else None
-        for name in pattern.fields:
-            if not texts[name]:
-                continue
-            hit = find(pattern.regex, texts[name], pattern.unless, negation, pattern.requires, pattern.hint)
-            points = pattern.weight * kb.field_weights[name]
-            if hit is not None and (best is None or points > best[0]):
-                best = (points, name, hit)
-        if best is None:
+def _add_hits(hits: list[Hit], scoring: DiagnoseScoring, evidence: dict[str, Evidence], lang: Lang) -> None:
+    """Each rule counts once, in the field where it weighs most; its words become a reason."""
+    best: dict[tuple[str, str], tuple[float, Hit]] = {}
+    for hit in hits:
+        if hit.rule.owner not in evidence:
+            continue  # a story rule: it ranks nothing
+        points = hit.rule.weight * scoring.field_weights[hit.field]
+        key = (hit.rule.file, hit.rule.id)
+        if key not in best or points > best[key][0]:
+            best[key] = (points, hit)
+    for points, hit in best.values():
+        ev = evidence[hit.rule.owner]
+        ev.points.append(points)
+        ev.urgent = ev.urgent or hit.rule.urgent
+        ev.add_quote(Quote(hit.field, hit.quote, hit.rule.weight), lang)
+
+
+def _add_context(answers: DiagnoseAnswers, scoring: DiagnoseScoring, evidence: dict[str, Evidence], lang: Lang) -> None:
+    for rule in scoring.context:
+        if rule.symptoms and answers.symptom not in rule.symptoms:
             continue
-        ev = evidence[pattern.cause]
-        ev.pattern_points.append(best[0])
-        ev.urgent = ev.urgent or pattern.urgent
-        if any(best[2] in q for q in ev.quotes):
-            continue  # an overlapping pattern already quoted this text
-        ev.quotes.append(best[2])
-        field_name = t(f"diagnose.field_{best[1]}", lang)
-        ev.add_reason(t("diagnose.reason_pattern", lang, quote=quote(best[2]), field=field_name))
-
-
-def _add_context(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, evidence: dict[str, Evidence]) -> None:
-    for rule in kb.context:
         value = getattr(answers, rule.key)
         values = value if isinstance(value, list) else [value]
         if not any(v in rule.values for v in values if v is not None):
@@ -130,30 +224,55 @@ def _add_context(answers: DiagnoseAnswers, lang: Lang, kb: DiagnoseRules, eviden
             ev.add_reason(rule.reason.get(lang))
 
 
-def _likelihood(score: float, kb: DiagnoseRules) -> Likelihood:
-    if score >= kb.thresholds.high:
+def set_aside_pretexts(evidence: dict[str, Evidence], scoring: DiagnoseScoring) -> list[str]:
+    """Take the causes a scam caller claims out of the ranking, unless the app's own message shows them.
+
+    Returns the user's words for them ("what the caller claimed"), each once, in order.
+    """
+    claims: list[str] = []
+    for cause_id in scoring.caller_pretexts:
+        ev = evidence[cause_id]
+        if "error_message" in ev.fields or ev.urgent:
+            continue
+        # a claim is what a rule of some weight found ("钱包要升级"), not a bare word ("验证码", "frozen")
+        claims += [q.text for q in ev.quotes if q.weight >= scoring.thresholds.medium]
+        evidence[cause_id] = Evidence()
+    return [c for i, c in enumerate(claims) if c not in claims[:i] and not any(c in other for other in claims if other != c)]
+
+
+def _put_explaining_causes_first(scores: dict[str, float], evidence: dict[str, Evidence], scoring: DiagnoseScoring) -> None:
+    """A cause the user's words show clearly (or urgent) scores just above the causes it explains (``scoring.explains``)."""
+    for cause_id, explained in scoring.explains.items():
+        ev = evidence[cause_id]
+        if not (ev.urgent or max(ev.points, default=0.0) >= scoring.thresholds.medium):
+            continue
+        rivals = [scores[other] for other in explained if scores[other] >= scores[cause_id]]
+        if rivals:
+            scores[cause_id] = max(rivals) + 0.01
+
+
+def _likelihood(score: float, scoring: DiagnoseScoring) -> Likelihood:
+    if score >= scoring.thresholds.high:
         return "high"
-    return "medium" if score >= kb.thresholds.medium else "low"
+    return "medium" if score >= scoring.thresholds.medium else "low"
 
 
-def rank(evidence: dict[str, Evidence], answers: DiagnoseAnswers, lang: Lang) -> list[Cause]:
+def rank(evidence: dict[str, Evidence], answers: DiagnoseAnswers, scoring: DiagnoseScoring, lang: Lang) -> list[Cause]:
     """The causes that clear the threshold, most likely first (``unknown`` when none does)."""
-    kb = rules()
-    limits = kb.thresholds
+    limits = scoring.thresholds
+    scores = {cid: ev.score(scoring.decay) + (limits.urgent_boost if ev.urgent else 0.0) for cid, ev in evidence.items()}
+    _put_explaining_causes_first(scores, evidence, scoring)
     scored = []
-    for cause_id, ev in evidence.items():
-        score = ev.score() + (limits.urgent_boost if ev.urgent else 0.0)
+    for cause_id, score in scores.items():
         # `unknown` is listed on its own evidence only (a problem only support can solve)
-        if score >= limits.min_score and (cause_id != "unknown" or ev.pattern_points):
+        if score >= limits.min_score and (cause_id != "unknown" or evidence[cause_id].points):
             scored.append((-round(score, 6), CAUSE_ORDER.index(cause_id), cause_id, score))
     scored.sort()
     chosen = [(cid, score) for _, _, cid, score in scored[: limits.max_causes]]
     if not chosen:
         return [build_cause("unknown", 0.0, "low", [], answers, lang)]
-    return [
-        build_cause(cid, round(score, 2), _likelihood(score, kb), evidence[cid].reasons, answers, lang)
-        for cid, score in chosen
-    ]
+    return [build_cause(cid, round(score, 2), _likelihood(score, scoring), evidence[cid].reasons, answers, lang)
+            for cid, score in chosen]
 
 
 def build_cause(
@@ -172,75 +291,3 @@ def build_cause(
         when_to_contact=info.when_to_contact.get(lang),
     )
 
-
-def contacts(answers: DiagnoseAnswers, lang: Lang, urgent: bool) -> list[ContactChannel]:
-    """Official channels for this wallet / operator; police and anti-fraud lines too when urgent."""
-    try:
-        from walletaid.engines.contacts import official_channels, public_channel
-    except ImportError:
-        return fallback_channels(answers, lang, urgent)
-    channels = list(official_channels(answers.wallet, answers.operator, lang))
-    if urgent:
-        channels += [public_channel("110", lang), public_channel("96110", lang)]
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for channel in channels:
-        if (channel.channel, channel.value) not in seen:
-            seen.add((channel.channel, channel.value))
-            unique.append(channel)
-    return unique
-
-
-def fallback_channels(answers: DiagnoseAnswers, lang: Lang, urgent: bool) -> list[ContactChannel]:
-    """Contacts from this engine's own small table (numbers from domain-facts only), if the contacts engine is absent."""
-    table = rules().fallback_contacts
-    out: list[ContactChannel] = []
-    if answers.wallet == "ecny":
-        out.append(ContactChannel(channel="hotline", name=table.ecny_app.get(lang), value=table.ecny_hotline, provider="ecny"))
-        operator = table.operators.get(answers.operator) if answers.operator else None
-        if operator is not None:
-            kind, value = ("hotline", operator.hotline) if operator.hotline else ("website", operator.website)
-            out.append(ContactChannel(channel=kind, name=operator.name.get(lang), value=value, provider=answers.operator))
-    elif answers.wallet == "crypto":
-        out.append(ContactChannel(channel="in_app_chat", name=table.crypto.get(lang), value=table.crypto.get(lang)))
-    else:
-        out.append(ContactChannel(channel="other", name=table.other.get(lang), value=table.other.get(lang)))
-    if urgent:
-        out += [ContactChannel(channel="hotline", name=table.public[k].get(lang), value=k, provider=k) for k in ("110", "96110")]
-    return out
-
-
-def urgent_actions(answers: DiagnoseAnswers, evidence: dict[str, Evidence], lang: Lang) -> list[str]:
-    """What to do right now, most pressing first."""
-    actions = []
-    if evidence["fraud_contact"].urgent:
-        actions.append(t("diagnose.urgent_stop", lang))
-    police = t("diagnose.urgent_money_sent" if answers.money_sent == "yes" else "diagnose.urgent_110", lang)
-    freeze = _freeze_action(answers, lang)
-    if evidence["unauthorized_access"].urgent and answers.money_sent != "yes":
-        actions += [freeze, police]
-    else:
-        actions += [police, freeze]
-    actions += [t("diagnose.urgent_96110", lang), t("diagnose.urgent_keep_evidence", lang)]
-    return actions
-
-
-def _freeze_action(answers: DiagnoseAnswers, lang: Lang) -> str:
-    if answers.wallet == "crypto":
-        return t("diagnose.urgent_freeze_crypto", lang)
-    if answers.wallet == "other":
-        return t("diagnose.urgent_freeze_other", lang)
-    operator = rules().fallback_contacts.operators.get(answers.operator) if answers.operator else None
-    if operator is not None and operator.hotline:
-        return t("diagnose.urgent_freeze_operator", lang, name=operator.name.get(lang), number=operator.hotline)
-    return t("diagnose.urgent_freeze_ecny", lang)
-
-
-def next_steps(answers: DiagnoseAnswers, causes: list[Cause], urgent: bool, lang: Lang) -> list[str]:
-    """A short plan: the first thing to do, evidence, the official channel, preparing the call."""
-    steps = [t("diagnose.next_first", lang, step=causes[0].steps[0]), t("diagnose.next_evidence", lang)]
-    steps.append(t(f"diagnose.next_contact_{answers.wallet}", lang))
-    if answers.wallet == "ecny" and not urgent:
-        steps.append(t("diagnose.next_escalate_ecny", lang))
-    steps.append(t("diagnose.next_ticket", lang))
-    return steps

@@ -51,9 +51,10 @@ SYMPTOMS = (
     _c("cannot_login", "登录不上", "I cannot log in"),
     _c("account_locked", "钱包或账户被锁定、冻结、限制使用", "The wallet or account is locked, frozen or restricted"),
     _c("app_crash", "App 闪退、打不开或卡住", "The app crashes, won't open or freezes"),
-    _c("nfc_payment_failed", "碰一碰（NFC）付款没反应或失败", "Tap-to-pay (NFC) does nothing or fails"),
+    _c("nfc_payment_failed", "碰一碰（NFC）付款没反应或失败，或硬钱包付不了", "Tap-to-pay (NFC) or a hard wallet does nothing or fails"),
     _c("unrecognized_transaction", "有一笔不是我本人做的交易", "There is a transaction I did not make"),
     _c("suspicious_contact", "有人自称客服、银行或警察联系我", "Someone claiming to be support, a bank or the police contacted me"),
+    _c("phone_lost", "装着钱包的手机丢了或被偷了", "The phone with the wallet on it is lost or stolen"),
     _c("other", "其他问题", "Something else"),
 )
 ASKED_FOR = (
@@ -102,7 +103,7 @@ def diagnose_questions() -> tuple[Question, ...]:
         _q(id="contact_asked_for", kind="checkbox", choices=ASKED_FOR, when={"symptom": ("suspicious_contact",)},
            prompt=("对方让您做了什么？（可多选）", "What did they ask you to do? (choose all that apply)")),
         _q(id="money_sent", kind="select", choices=YES_NO_UNKNOWN,
-           when={"symptom": ("suspicious_contact", "unrecognized_transaction")},
+           when={"symptom": ("suspicious_contact", "unrecognized_transaction", "phone_lost")},
            prompt=("钱是不是已经转出去了？", "Has money already left your wallet?")),
         _q(id="minutes_waited", kind="select", choices=WAITED, when={"symptom": ("transfer_not_arrived",)},
            prompt=("从转出到现在过了多久？", "How long ago was the money sent?")),

@@ -254,6 +254,7 @@ class ContextRule(Strict):
 
     key: str = Field(pattern=_ID)
     values: list[str] = Field(min_length=1)
+    symptoms: list[str] = Field(default=[], description="only for these symptoms (default: any)")
     cause: str = Field(pattern=_ID)
     weight: float
     urgent: bool = False
@@ -284,5 +285,26 @@ class DiagnoseScoring(Strict):
     symptom_priors: dict[str, dict[str, float]]
     urgent_symptoms: dict[str, str]
     context: list[ContextRule]
+    caller_pretexts: list[str] = Field(default=[], description="causes a scam caller claims: not offered as causes when the answers show fraud")
+    explains: dict[str, list[str]] = Field(
+        default={}, description="a cause the user's own words show is listed before the causes it explains (a lost phone explains "
+                                "transactions the user did not make)"
+    )
     thresholds: Thresholds
     decay: float = Field(gt=0, le=1, description="the 2nd hit of a cause counts this much, the 3rd its square, ...")
+
+
+class StoryFile(Strict):
+    """``knowledge/diagnose/story.yaml``: what the advice needs to know about the story (who called, money gone ...).
+
+    Rules in the same format, without weights: they rank nothing, they let the advice fit the story.
+    """
+
+    rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _plain(self) -> StoryFile:
+        for rule in self.rules:
+            if rule.weight is not None or rule.severity is not None or rule.urgent:
+                raise ValueError(f"rule {rule.id}: a story rule has no weight, severity or urgency")
+        return self

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from walletaid.knowledge.models import Text
 from walletaid.knowledge.rule_models import (
-    DiagnoseRuleFile, DiagnoseScoring, MarkerFile, SignalKind, SignalRuleFile, SignalScoring, SpellingsFile, Vocabulary,
+    DiagnoseRuleFile, DiagnoseScoring, MarkerFile, SignalKind, SignalRuleFile, SignalScoring, SpellingsFile, StoryFile, Vocabulary,
 )
 from walletaid.matching import normalize as _normalize
 from walletaid.matching.cache import cached
@@ -43,9 +43,13 @@ class SignalKnowledge:
     scoring: SignalScoring
 
 
+STORY = "story"
+"""The owner of the diagnose story rules (``knowledge/diagnose/story.yaml``) in the compiled rule set."""
+
+
 @dataclass(frozen=True)
 class DiagnoseKnowledge:
-    """The compiled diagnose rules and their scoring."""
+    """The compiled diagnose rules (the causes' and the story's, owner ``STORY``) and their scoring."""
 
     rules: RuleSet
     scoring: DiagnoseScoring
@@ -114,6 +118,9 @@ def _build_diagnose() -> DiagnoseKnowledge:
             raise KnowledgeError(f"{path.name}: the file of cause {data.cause} must be named {data.cause}.yaml")
         for rule in data.rules:
             compiler.add(rule, data.cause, str(path.relative_to(KNOWLEDGE)))
+    story = KNOWLEDGE / "diagnose" / "story.yaml"
+    for rule in validate(StoryFile, story).rules:
+        compiler.add(rule, STORY, str(story.relative_to(KNOWLEDGE)))
     return DiagnoseKnowledge(compiler.build(), scoring)
 
 

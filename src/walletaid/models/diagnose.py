@@ -10,14 +10,15 @@ from walletaid.models.contact import ContactChannel
 Wallet = Literal["ecny", "crypto", "other"]
 Symptom = Literal[
     "cannot_login", "payment_failed", "transfer_not_arrived", "balance_wrong", "account_locked",
-    "app_crash", "nfc_payment_failed", "unrecognized_transaction", "suspicious_contact", "other",
+    "app_crash", "nfc_payment_failed", "unrecognized_transaction", "suspicious_contact", "phone_lost", "other",
 ]
 Network = Literal["home_wifi", "public_wifi", "cellular", "offline", "unknown"]
 YesNoUnknown = Literal["yes", "no", "unknown"]
 CauseId = Literal[
     "network_problem", "app_outdated", "wrong_credentials", "account_locked", "wallet_limit_exceeded",
     "insufficient_balance", "identity_verification_needed", "device_problem", "bank_card_problem",
-    "service_outage", "processing_delay", "fraud_contact", "unauthorized_access", "unknown",
+    "service_outage", "processing_delay", "fraud_contact", "unauthorized_access", "phone_lost", "hard_wallet_problem",
+    "unknown",
 ]
 Likelihood = Literal["high", "medium", "low"]
 
@@ -41,7 +42,7 @@ class DiagnoseAnswers(BaseModel):
     contact_asked_for: list[str] | None = Field(
         default=None, description="suspicious_contact: what the caller asked for (codes, transfer, screen_sharing, app_install, link, personal_info)"
     )
-    money_sent: YesNoUnknown | None = Field(default=None, description="suspicious_contact / unrecognized_transaction: has money already left?")
+    money_sent: YesNoUnknown | None = Field(default=None, description="suspicious_contact / unrecognized_transaction / phone_lost: has money already left?")
     minutes_waited: Literal["lt_10", "10_60", "1_24h", "gt_24h"] | None = Field(
         default=None, description="transfer_not_arrived: how long since the transfer"
     )
@@ -72,5 +73,8 @@ class Diagnosis(BaseModel):
     urgent: bool
     urgent_actions: list[str] = Field(default=[], description="what to do right now when urgent")
     causes: list[Cause] = Field(min_length=1)
+    caller_claims: list[str] = Field(
+        default=[], description="when the answers show fraud: the problems the caller claimed (the user's words), not offered as causes"
+    )
     contact: list[ContactChannel]
     next_steps: list[str]

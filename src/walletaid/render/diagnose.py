@@ -52,12 +52,28 @@ def _causes_block(d: Diagnosis, lang: Lang) -> RenderableType:
                    style="bold underline", gap=False)
 
 
+def steps_not_in_alarm(d: Diagnosis, cause: Cause) -> list[str]:
+    """The cause's steps without those the alarm already gave (a lost phone's steps are the alarm)."""
+    return [s for s in cause.steps if s not in d.urgent_actions]
+
+
+def _claims_block(d: Diagnosis, lang: Lang) -> RenderableType:
+    from rich.text import Text
+
+    return section(t("diagnose.heading_claims", lang), bullets(f"「{clean(c)}」" if lang == "zh" else f"\u201c{clean(c)}\u201d"
+                                                               for c in d.caller_claims),
+                   listing([("", Text(t("diagnose.claims_note", lang), style="dim"))], indent=1), style="bold underline")
+
+
 def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
     from rich.text import Text
 
     out: list[RenderableType] = []
     for cause in detailed_causes(d):
-        body = [numbered(cause.steps, indent=2)]
+        steps = steps_not_in_alarm(d, cause)
+        if not steps:
+            continue
+        body = [numbered(steps, indent=2)]
         if cause.when_to_contact:
             when = Text.assemble((t("diagnose.when_to_contact", lang) + colon(lang), "dim"), clean(cause.when_to_contact))
             body.append(listing([("", when)], indent=1))
@@ -66,14 +82,21 @@ def _steps_block(d: Diagnosis, lang: Lang) -> list[RenderableType]:
     return out
 
 
+def alarm_heading(d: Diagnosis, lang: Lang) -> str:
+    """The alarm's title: a lost phone is no scam."""
+    return t("diagnose.heading_alarm_phone_lost" if d.causes[0].id == "phone_lost" else "diagnose.heading_alarm", lang)
+
+
 def render_text(d: Diagnosis, lang: Lang) -> Group:
     """The diagnosis for the terminal: alarm (when urgent), causes, steps, contacts, next steps."""
     from rich.console import Group
 
     parts: list[RenderableType] = []
     if d.urgent:
-        parts.append(alert(t("diagnose.heading_alarm", lang), numbered(d.urgent_actions)))
+        parts.append(alert(alarm_heading(d, lang), numbered(d.urgent_actions)))
     parts.append(_causes_block(d, lang))
+    if d.caller_claims:
+        parts.append(_claims_block(d, lang))
     parts += _steps_block(d, lang)
     if d.contact:
         parts.append(alert(t("diagnose.heading_contact", lang), bullets(_contact_line(c, lang) for c in d.contact),
@@ -95,7 +118,7 @@ def render_markdown(d: Diagnosis, lang: Lang) -> str:
     """The same diagnosis as Markdown."""
     lines = [f"# {t('diagnose.title', lang)}", ""]
     if d.urgent:
-        lines += [f"> **{t('diagnose.heading_alarm', lang)}**", ">"]
+        lines += [f"> **{alarm_heading(d, lang)}**", ">"]
         lines += [f"> {n}. {_md(a)}" for n, a in enumerate(d.urgent_actions, 1)]
         lines.append("")
     lines += [f"## {t('diagnose.heading_causes', lang)}", ""]
@@ -104,9 +127,16 @@ def render_markdown(d: Diagnosis, lang: Lang) -> str:
         lines += [f"{i}. **{_md(cause.title)}** ({label}): {_md(cause.explanation)}"]
         lines += [f"   - {t('diagnose.why', lang)}: {for_markdown(r)}" for r in cause.reasons]  # quotes the user
     lines.append("")
+    if d.caller_claims:
+        lines += [f"## {t('diagnose.heading_claims', lang)}", ""]
+        lines += [f"- {for_markdown(c)}" for c in d.caller_claims]  # quotes the user
+        lines += ["", f"*{t('diagnose.claims_note', lang)}*", ""]
     for cause in detailed_causes(d):
+        steps = steps_not_in_alarm(d, cause)
+        if not steps:
+            continue
         lines += [f"## {t('diagnose.heading_steps', lang)}: {_md(cause.title)}", ""]
-        lines += [f"{n}. {_md(s)}" for n, s in enumerate(cause.steps, 1)]
+        lines += [f"{n}. {_md(s)}" for n, s in enumerate(steps, 1)]
         if cause.when_to_contact:
             lines += ["", f"*{t('diagnose.when_to_contact', lang)}:* {_md(cause.when_to_contact)}"]
         lines.append("")
