@@ -180,12 +180,12 @@ def _when_text(issue: IssueSection, lang: Lang) -> str:
     day, _, clock = issue.occurred_at.partition("T")
     year, month, date_ = (int(part) for part in day.split("-")[:3])
     months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    fields = {"month": month, "day": date_, "mon": months[month - 1], "year": year}
+    date_text = f"{month}月{date_}日" if lang == "zh" else f"{date_} {months[month - 1]} {year}"
     if issue.occurred_at_precision == "day":
-        return t("ticket.when_day", lang, **fields)
+        return t("ticket.when_day", lang, date=date_text)
     hour, minute = int(clock[:2]), int(clock[3:5])
-    return t("ticket.when_time", lang, hour=hour, minute=f"{minute:02d}", **fields,
-             clock=f"{hour}点" + (f"{minute}分" if minute else ""))
+    clock_text = (f"{hour}点" + (f"{minute}分" if minute else "")) if lang == "zh" else f"{hour}:{minute:02d}"
+    return t("ticket.when_time", lang, date=date_text, clock=clock_text)
 
 
 def _short(text: str, limit: int = 80) -> str:
