@@ -23,6 +23,8 @@ SPACE = " "
 CTRL_B = "\x02"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+OUT_OF_KEYS = CTRL_C
+"""What a prompt gets once the test's keys are used up: Ctrl-C, so a test that types too few keys fails, never hangs."""
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>]|\x1b\[\?[0-9;]*[hl]")
 
 
@@ -63,7 +65,7 @@ def type_into(args: list[str], keys: str | list[str], home: Path, *, lang: str =
     chunks = [keys] if isinstance(keys, str) else list(keys)
     with create_pipe_input() as pipe, using(stdin_is_terminal=True, width=columns,
                                             prompt_io={"input": pipe, "output": output},
-                                            before_prompt=lambda: pipe.send_text(chunks.pop(0) if chunks else "")):
+                                            before_prompt=lambda: pipe.send_text(chunks.pop(0) if chunks else OUT_OF_KEYS)):
         if isinstance(keys, str):
             pipe.send_text(chunks.pop())
         done = CliRunner(env={**cleared, **settings}).invoke(app, args, input=stdin, catch_exceptions=False,

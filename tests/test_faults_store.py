@@ -196,7 +196,7 @@ def test_wizard_goes_on_when_the_draft_cannot_be_saved_and_says_so_once(monkeypa
     from walletaid.flows import common
     from walletaid.wizard import drafts, prompt
 
-    def answering(questions, lang, initial, on_change):  # type: ignore[no-untyped-def]
+    def answering(questions, lang, initial, on_change, before=None):  # type: ignore[no-untyped-def]
         for n in range(3):
             on_change({"wallet": "ecny", "symptom": "other", "n": n})
         return {"wallet": "ecny", "symptom": "other"}
@@ -214,7 +214,7 @@ def test_ctrl_c_without_a_draft_never_claims_the_answers_are_kept(monkeypatch) -
     from walletaid.i18n import t
     from walletaid.wizard import drafts, prompt
 
-    def interrupted(questions, lang, initial, on_change):  # type: ignore[no-untyped-def]
+    def interrupted(questions, lang, initial, on_change, before=None):  # type: ignore[no-untyped-def]
         raise prompt.WizardInterrupted({"wallet": "ecny"})
 
     monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from terminal import CTRL_C, CTRL_D, DOWN, ENTER, type_into
+from terminal import CTRL_C, CTRL_D, DOWN, ENTER, SPACE, UP, type_into
 
 
 def _draft(home: Path, command: str) -> dict | None:
@@ -31,7 +31,7 @@ def test_a_too_long_answer_is_refused_with_the_reason_and_reasked(home: Path) ->
 
     error_message = next(q for q in diagnose_questions() if q.id == "error_message")
     assert "at most 2000 characters" in _validator(error_message, "en")("x" * 2001)  # what the prompt says
-    keys = [DOWN * 2 + ENTER, DOWN * 5 + ENTER, "x" * 2001 + ENTER + "\x7f" * 1990 + ENTER, ENTER, ENTER, DOWN + ENTER]
+    keys = [DOWN * 2 + ENTER, DOWN * 5 + ENTER, "x" * 2001 + ENTER + "\x7f" * 1990 + ENTER, ENTER, ENTER, DOWN + ENTER, ENTER]
     screen = type_into(["diagnose"], keys, home, columns=200)
     assert screen.code == 0 and "Likely causes" in screen.out   # the shortened answer was taken
     assert "x" * 11 + "\r" in screen.prompts or "x" * 11 + "\n" in screen.prompts
@@ -107,3 +107,60 @@ def test_ctrl_c_in_ticket_then_resume_continues_where_it_stopped(home: Path, tmp
     again = type_into(["prepare-ticket", "--out", str(tmp_path), "--resume"], [CTRL_C], home)
     assert "Continuing your unfinished answers" in again.err
     assert "What exactly did the app say?" in again.prompts and again.code == 130
+
+
+# --- the fast path to the alarm, and the edit screen at the end of diagnose (issue 12, items 8 and 9) ---
+
+SUSPICIOUS = DOWN * 8 + ENTER   # "Someone claiming to be support, a bank or the police contacted me"
+
+
+def test_the_alarm_comes_before_the_remaining_questions(home: Path) -> None:
+    # e-CNY, ICBC, a caller; they asked for a code; money has not left; then the advice at once
+    keys = [ENTER, ENTER, SUSPICIOUS, SPACE + ENTER, DOWN + ENTER, ENTER]
+    screen = type_into(["diagnose"], keys, home, columns=100)
+    assert screen.code == 0
+    assert "Act now" in screen.err and "95588" in screen.err              # the alarm, with ICBC's number
+    assert "Answer the 4 remaining question(s) first" in screen.prompts    # offered after it, not before
+    assert "What exactly did the app say?" not in screen.prompts           # and skipped when not wanted
+    assert "These are your answers" not in screen.prompts                  # no edit screen on the fast path
+    assert "Likely causes" in screen.out and _draft(home, "diagnose") is None
+
+
+def test_a_description_of_a_caller_brings_the_alarm_before_the_last_questions_in_chinese(home: Path) -> None:
+    told = "刚才有个自称客服的人打电话，让我把验证码告诉他，还要我开屏幕共享"
+    keys = [ENTER, ENTER, ENTER, ENTER, told + ENTER, DOWN + ENTER, ENTER, ENTER, ENTER]
+    screen = type_into(["diagnose"], keys, home, lang="zh", columns=100)
+    assert screen.code == 0
+    alarm_at = screen.prompts.index("以上是现在最要紧的")
+    assert screen.prompts.index("当时用的是什么网络？") > alarm_at            # the remaining questions come after
+    assert "先回答剩下的 2 个问题" in screen.prompts
+    assert screen.err.count("请马上行动") == 1                               # shown once, at once
+    assert "以上是您的回答" in screen.prompts and "请马上行动" in screen.out    # edit screen, then the result
+
+
+def test_no_alarm_is_offered_when_nothing_is_urgent(home: Path) -> None:
+    keys = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    screen = type_into(["diagnose"], keys, home)
+    assert screen.code == 0 and "Act now" not in screen.all and "matters now" not in screen.prompts
+
+
+def test_the_edit_screen_changes_one_answer_and_drops_follow_ups_that_no_longer_apply(home: Path) -> None:
+    keys = [ENTER, ENTER, SUSPICIOUS, SPACE + ENTER, ENTER, DOWN + ENTER,   # a caller, a code, money gone; answer more
+            ENTER, "he asked for code 482913" + ENTER, ENTER, ENTER,         # description typed with a code in it
+            DOWN + ENTER, DOWN * 2 + ENTER, UP * 8 + ENTER,                  # change "What happened?" to a failed payment
+            ENTER]                                                           # show the diagnosis
+    screen = type_into(["diagnose", "--format", "json"], keys, home, columns=100)
+    assert screen.code == 0
+    assert "Which answer do you want to change?" in screen.prompts
+    assert "482913" not in screen.err + screen.out                          # redacted before the edit screen shows it
+    assert screen.err.count("Your answers") == 2                            # shown again after the edit
+    result = json.loads(screen.out)
+    assert result["symptom"] == "payment_failed"
+    assert "What did they ask you to do?" not in screen.err.split("Your answers")[2]   # its answer was dropped
+
+
+def test_cancel_on_the_edit_screen_keeps_a_draft(home: Path) -> None:
+    keys = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, DOWN * 2 + ENTER]
+    screen = type_into(["diagnose"], keys, home, lang="zh")
+    assert screen.code == 130 and "已取消" in screen.err
+    assert _draft(home, "diagnose")["answers"]["symptom"] == "payment_failed"

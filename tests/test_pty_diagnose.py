@@ -10,7 +10,7 @@ from pty_helpers import CTRL_C, DOWN, ENTER, SPACE, answer, finish, select, spaw
 
 
 
-def test_english_run_reaches_the_fraud_alarm(home: Path) -> None:
+def test_english_run_reaches_the_fraud_alarm_at_once(home: Path) -> None:
     child = spawn(["diagnose"], home, lang="en")
     select(child, "Which kind of wallet is it?", 0)                 # e-CNY
     select(child, "Which bank (operator) opened", 3)                # CCB
@@ -18,14 +18,12 @@ def test_english_run_reaches_the_fraud_alarm(home: Path) -> None:
     child.expect_exact("What did they ask you to do?")
     child.send(SPACE + DOWN + DOWN + SPACE + ENTER)                 # codes + screen sharing
     select(child, "Has money already left", 1)                      # no
-    answer(child, "What exactly did the app say?", "")
-    answer(child, "Describe what happened", "A man said he was from the bank and needed my code")
-    select(child, "Which connection", 2)
-    select(child, "Is the app up to date?", 0)
-    child.expect_exact("Act now")
+    child.expect_exact("Act now")                                   # before any other question
     child.expect_exact("95533")                                     # CCB's official hotline
-    status, _ = finish(child)
-    assert status == 0
+    select(child, "That is what matters now", 0)                    # the full advice now, no more questions
+    child.expect_exact("Likely causes")
+    status, tail = finish(child)
+    assert status == 0 and "What exactly did the app say?" not in tail
     assert not (home / "drafts" / "diagnose.json").exists()         # a finished run leaves no draft
 
 
@@ -38,6 +36,7 @@ def test_chinese_run_limit_exceeded(home: Path) -> None:
     answer(child, "用自己的话说说", "")
     select(child, "当时用的是什么网络？", 2)
     select(child, "App 是不是最新版本？", 0)
+    select(child, "以上是您的回答", 0)                                  # the edit screen: show the diagnosis
     child.expect_exact("超出钱包限额")
     child.expect_exact("95588")
     status, _ = finish(child)
@@ -64,6 +63,7 @@ def test_ctrl_c_keeps_a_draft_and_resume_finishes(home: Path) -> None:
     answer(child, "Describe what happened", "")
     select(child, "Which connection", 0)
     select(child, "Is the app up to date?", 0)
+    select(child, "These are your answers", 0)
     child.expect_exact("Wrong password")
     status, _ = finish(child)
     assert status == 0

@@ -7,6 +7,8 @@ bug in a check can't hide itself.
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -154,7 +156,13 @@ def planted(draw: st.DrawFn) -> tuple[str, str, str]:
     return kind, value, text
 
 
+MASKED_PHONE = re.compile(r"\d{3}\*{4}\d{4}")
+"""A phone number as redaction leaves it: its last 4 digits may equal a short code planted elsewhere."""
+
+
 def _survives(kind: str, value: str, output: str) -> bool:
+    if kind != "phone":
+        output = MASKED_PHONE.sub("<phone>", output)
     if value in output:
         return True
     if kind == "phone":  # only the first 3 and last 4 digits may remain, with the middle masked

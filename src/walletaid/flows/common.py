@@ -6,13 +6,16 @@ import importlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from walletaid.errors import InputError, Interrupted, Problem
 from walletaid.i18n import Lang, t
 from walletaid.wizard.questions import Question
+
+if TYPE_CHECKING:
+    from walletaid.wizard.prompt import BeforeAsk
 
 Format = Literal["text", "json", "markdown"]
 M = TypeVar("M", bound=BaseModel)
@@ -108,7 +111,8 @@ def _resume_answers(command: str, lang: Lang, resume: bool | None) -> dict[str, 
 
 
 def ask_interactively(
-    command: str, questions: Sequence[Question], lang: Lang, resume: bool | None, schema: str
+    command: str, questions: Sequence[Question], lang: Lang, resume: bool | None, schema: str,
+    before: BeforeAsk | None = None,
 ) -> dict[str, Any]:
     """Run the wizard (resuming a draft if wanted); on Ctrl-C the answers so far become a draft."""
     require_terminal(command, schema, lang)
@@ -117,7 +121,7 @@ def ask_interactively(
     initial = _resume_answers(command, lang, resume)
     autosave = Autosave(command, lang)
     try:
-        return ask(questions, lang, initial, on_change=autosave)
+        return ask(questions, lang, initial, on_change=autosave, before=before)
     except WizardInterrupted as stop:
         if stop.answers:
             raise autosave.stopped(stop.answers) from None

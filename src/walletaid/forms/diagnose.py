@@ -108,7 +108,7 @@ def diagnose_questions() -> tuple[Question, ...]:
         _q(id="minutes_waited", kind="select", choices=WAITED, when={"symptom": ("transfer_not_arrived",)},
            prompt=("从转出到现在过了多久？", "How long ago was the money sent?")),
         _q(id="error_message", kind="text", max_length=2000,
-           prompt=("App 显示的提示原文是什么？（照着抄，没有就直接回车）", "What exactly did the app say? (copy it word for word, or press Enter if nothing)")),
+           prompt=("App 显示的提示原文是什么？（照着抄）", "What exactly did the app say? (copy it word for word)")),
         _q(id="description", kind="multiline", max_length=4000,
            prompt=("用自己的话说说发生了什么（不要写密码和验证码）", "Describe what happened in your own words (never include passwords or codes)")),
         _q(id="network", kind="select", choices=NETWORKS,

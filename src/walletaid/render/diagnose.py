@@ -31,7 +31,7 @@ def detailed_causes(d: Diagnosis) -> list[Cause]:
 
 def _contact_line(c: ContactChannel, lang: Lang) -> str:
     note = f" — {c.note}" if c.note else ""
-    head = c.name if c.value in c.name else f"{c.name}: {c.value}"
+    head = c.name if c.value in c.name else f"{c.name}{colon(lang)}{c.value}"
     return f"{head}{note}"
 
 
@@ -87,6 +87,18 @@ def alarm_heading(d: Diagnosis, lang: Lang) -> str:
     return t("diagnose.heading_alarm_phone_lost" if d.causes[0].id == "phone_lost" else "diagnose.heading_alarm", lang)
 
 
+def _contacts_block(d: Diagnosis, lang: Lang) -> RenderableType:
+    return alert(t("diagnose.heading_contact", lang), bullets(_contact_line(c, lang) for c in d.contact),
+                 border_style="green", heading_style="")
+
+
+def render_alarm(d: Diagnosis, lang: Lang) -> Group:
+    """Only the alarm and the official contacts: what the wizard shows the moment the answers show fraud."""
+    from rich.console import Group
+
+    return Group(alert(alarm_heading(d, lang), numbered(d.urgent_actions)), *([_contacts_block(d, lang)] if d.contact else []))
+
+
 def render_text(d: Diagnosis, lang: Lang) -> Group:
     """The diagnosis for the terminal: alarm (when urgent), causes, steps, contacts, next steps."""
     from rich.console import Group
@@ -99,8 +111,7 @@ def render_text(d: Diagnosis, lang: Lang) -> Group:
         parts.append(_claims_block(d, lang))
     parts += _steps_block(d, lang)
     if d.contact:
-        parts.append(alert(t("diagnose.heading_contact", lang), bullets(_contact_line(c, lang) for c in d.contact),
-                           border_style="green", heading_style=""))
+        parts.append(_contacts_block(d, lang))
     parts.append(section(t("diagnose.heading_next", lang), numbered(d.next_steps, indent=2),
                          style="bold underline", gap=False))
     return Group(*parts)

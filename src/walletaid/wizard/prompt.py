@@ -21,6 +21,9 @@ from walletaid.i18n import Lang, t
 from walletaid.wizard.questions import Question
 from walletaid.wizard.replay import parse_answer
 
+BeforeAsk = Callable[[Question, dict[str, Any]], None]
+"""Called with a question and the answers so far just before the question is asked."""
+
 STYLE = Style([("qmark", "fg:ansicyan bold"), ("question", "bold"), ("instruction", "fg:ansibrightblack")])
 
 
@@ -347,10 +350,12 @@ def _ask_list(question: Question, lang: Lang, message: str, default: list[Any], 
 class Prompter:
     """The interactive source of answers (:mod:`walletaid.wizard.pipeline`): one prompt per question."""
 
-    def __init__(self, lang: Lang, questions: Sequence[Question], only: Iterable[str] | None = None) -> None:
+    def __init__(self, lang: Lang, questions: Sequence[Question], only: Iterable[str] | None = None,
+                 before: BeforeAsk | None = None) -> None:
         self.lang = lang
         self.questions = questions
         self.only = set(only) if only is not None else None  # editing one section: the others are not asked
+        self.before = before
 
     def answer(self, question: Question, answers: dict[str, Any], step: int, default: Any) -> Any:
         from walletaid.wizard.pipeline import SKIP
@@ -359,6 +364,8 @@ class Prompter:
             return SKIP
         message = wrap_hanging(_message(question, self.lang, step, self.questions), _width(), QMARK_INDENT)
         try:
+            if self.before is not None:
+                self.before(question, answers)
             return _ask_one(question, self.lang, message, default, can_go_back=step > 1)
         except (KeyboardInterrupt, EOFError):
             raise WizardInterrupted(answers) from None
@@ -377,14 +384,16 @@ def ask(
     *,
     only: Iterable[str] | None = None,
     on_change: Callable[[dict[str, Any]], None] | None = None,
+    before: BeforeAsk | None = None,
 ) -> dict[str, Any]:
     """Ask every question that applies and is not answered yet (or those in ``only``, to edit them).
 
-    ``on_change`` is called with the answers after each question (drafts).  An edit that
-    makes a follow-up question irrelevant drops its stale answer.
+    ``on_change`` is called with the answers after each question (drafts); ``before`` just
+    before a question is asked (``diagnose`` shows its alarm there).  An edit that makes a
+    follow-up question irrelevant drops its stale answer.
     """
     from walletaid.wizard.pipeline import collect
 
     known = dict(answers or {})
     redo = {key: known.pop(key) for key in list(known) if key in set(only or ())}
-    return collect(questions, Prompter(lang, questions, only), known, defaults=redo, on_change=on_change)
+    return collect(questions, Prompter(lang, questions, only, before), known, defaults=redo, on_change=on_change)
