@@ -215,6 +215,26 @@ def test_opener_after_a_scam_payment_asks_to_freeze_and_stop_the_payment(lang: s
     assert "是不是你们官方" not in ask and "really came from you" not in ask
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_opener_after_a_scam_payment_without_an_amount_reads_naturally(lang: str) -> None:
+    doc = _case(lang, symptom="unrecognized_transaction", money_sent="yes", amount=None, transaction_id=None,
+                error_message=None)
+    ask = doc.opener[2]
+    assert ask.startswith("钱包里有一笔钱不是我转出的") if lang == "zh" else ask.startswith("Money left my wallet without me")
+    assert "  " not in ask and " 钱 " not in ask
+
+
+def test_how_to_talk_to_support_is_in_the_case_on_screen_and_in_markdown() -> None:
+    doc = _case("en")
+    tips = " ".join(doc.talk_tips)
+    for needed in ("short", "patient", "explain", "reference number and the date"):
+        assert needed in tips
+    assert "never phones you" not in tips                                  # e-CNY: the exchange tip is not shown
+    assert "## How to talk to support" in render_markdown(doc, "en")
+    crypto = _case("zh", wallet="crypto", operator=None)
+    assert any("交易所客服不会打电话给您" in tip for tip in crypto.talk_tips)
+
+
 def test_opener_error_text_is_the_redacted_one() -> None:
     doc = _case("en", error_message="验证码 884512 已过期")
     assert "884512" not in doc.opener[1] and "[REDACTED:verification_code]" in doc.opener[1]

@@ -165,7 +165,8 @@ def build_case(
         "missing": _missing(answers, evidence, lang),
     }
     draft = CaseDocument.model_validate({**doc_fields, "opener": [], "write_down": []})
-    return draft.model_copy(update={"opener": opener(draft, lang), "write_down": write_down(draft, lang)})
+    return draft.model_copy(update={"opener": opener(draft, lang), "write_down": write_down(draft, lang),
+                                    "talk_tips": talk_tips(draft, lang)})
 
 
 def _wallet_text(doc: CaseDocument, lang: Lang) -> str:
@@ -216,7 +217,7 @@ def _ask(doc: CaseDocument, amount: str | None, lang: Lang) -> str:
     issue = doc.issue
     if issue.symptom in ("suspicious_contact", "unrecognized_transaction") and doc.diagnosis.urgent and money_gone(doc):
         key = "ask_scammed_money" if issue.symptom == "suspicious_contact" else "ask_taken_money"
-        return t(f"ticket.{key}", lang, amount=amount or t("ticket.the_money", lang))
+        return t(f"ticket.{key}", lang, amount=amount) if amount else t(f"ticket.{key}_unknown", lang)
     return t(f"ticket.ask_{issue.symptom}", lang)
 
 
@@ -236,6 +237,12 @@ def write_down(doc: CaseDocument, lang: Lang) -> list[str]:
     if doc.issue.symptom in PAYMENT_SYMPTOMS or doc.transaction is not None:
         keys.append("money_status")
     return [t(f"ticket.write_{key}", lang) for key in keys]
+
+
+def talk_tips(doc: CaseDocument, lang: Lang) -> list[str]:
+    """How to talk to support (brief, patient, ask for explanations, get the reference and the date); for an exchange, its one safe channel."""
+    keys = ["brief", "patient", "explain", "reference"] + (["crypto"] if doc.issue.wallet == "crypto" else [])
+    return [t(f"ticket.talk_{key}", lang) for key in keys]
 
 
 def _dedupe(found: list[RedactionEntry]) -> list[RedactionEntry]:

@@ -203,3 +203,4 @@ class CaseDocument(BaseModel):
     missing: list[MissingItem] = Field(default=[])
     opener: list[str] = Field(description="three sentences to open the call or chat with")
     write_down: list[str] = Field(description="what to write down during the contact")
+    talk_tips: list[str] = Field(default=[], description="how to talk to support: brief, patient, ask to explain, get the reference and date")

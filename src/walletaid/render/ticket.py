@@ -12,7 +12,7 @@ from typing import Any
 
 from walletaid.i18n import Lang, t
 from walletaid.models.ticket import CaseDocument
-from walletaid.render.layout import alert, bullets, fields, indented, numbered, prose, section
+from walletaid.render.layout import alert, bullets, colon, fields, indented, numbered, prose, section
 from walletaid.textsafe import clean, for_markdown
 
 Rows = list[tuple[str, str]]
@@ -80,8 +80,8 @@ def _evidence_lines(doc: CaseDocument, lang: Lang) -> list[str]:
     return [t("ticket.evidence_line", lang, name=e.name, size=e.size, sha=e.sha256) for e in doc.evidence]
 
 
-def _contact_lines(doc: CaseDocument) -> list[str]:
-    return [c.name if c.value in c.name else f"{c.name}: {c.value}" for c in doc.diagnosis.contact if c.official]
+def _contact_lines(doc: CaseDocument, lang: Lang) -> list[str]:
+    return [c.name if c.value in c.name else f"{c.name}{colon(lang)}{c.value}" for c in doc.diagnosis.contact if c.official]
 
 
 def _redaction_lines(doc: CaseDocument, lang: Lang) -> list[str]:
@@ -135,11 +135,13 @@ def render_text(doc: CaseDocument, lang: Lang) -> Any:
                          else indented(prose(t("ticket.no_evidence", lang)), 2)))
     parts.append(section(t("ticket.sec_missing", lang), _missing_block(doc, lang), style="bold yellow"))
     parts.append(_diagnosis_block(doc, lang))
-    contacts = _contact_lines(doc)
+    contacts = _contact_lines(doc, lang)
     parts.append(section(t("ticket.sec_contact", lang), bullets(contacts, indent=2) if contacts
                          else indented(prose(t("ticket.no_contact", lang)), 2)))
     opener = ("" if lang == "zh" else " ").join(doc.opener)
     parts.append(alert(t("ticket.sec_opener", lang), prose(opener), border_style="cyan", heading_style=""))
+    if doc.talk_tips:
+        parts.append(section(t("ticket.sec_talk", lang), bullets(doc.talk_tips, indent=2)))
     parts.append(section(t("ticket.sec_write_down", lang), bullets(doc.write_down, mark="☐", indent=2), gap=False))
     parts.append(section(t("ticket.safety", lang), style="bold red"))
     redactions = _redaction_lines(doc, lang)
@@ -173,5 +175,7 @@ def render_markdown(doc: CaseDocument, lang: Lang) -> str:
     if doc.missing:
         lines += [f"## {t('ticket.sec_missing', lang)}", ""]
         lines += [f"- **{_md(m.what)}**: {_md(m.why)}" for m in doc.missing] + [""]
+    if doc.talk_tips:
+        lines += [f"## {t('ticket.sec_talk', lang)}", ""] + [f"- {_md(item)}" for item in doc.talk_tips] + [""]
     lines += [f"## {t('ticket.sec_write_down', lang)}", ""] + [f"- [ ] {_md(item)}" for item in doc.write_down]
     return "\n".join(lines).rstrip() + "\n"
