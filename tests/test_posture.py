@@ -82,6 +82,16 @@ def test_non_critical_answer_does_not_cap(qid: str, value: str) -> None:
     assert result.grade == result.grade_before_cap == grade_for(result.score)
 
 
+@pytest.mark.parametrize(("value", "finding", "severity"), [("reply", "contacts_unofficial_support", "high"),
+                                                              ("if_verified", "trusts_lookalike_accounts", "medium")])
+def test_trusting_a_lookalike_official_account_is_a_finding_that_says_where_support_really_is(
+        value: str, finding: str, severity: str) -> None:
+    result = score({**BEST, "official_accounts": value}, "zh")
+    (found,) = result.findings
+    assert (found.id, found.severity) == (finding, severity)
+    assert "官方 App" in found.fix and "卡背面" in found.fix
+
+
 def test_two_critical_answers_are_both_named_in_the_cap() -> None:
     result = score({**BEST, "codes_shared": "yes", "payment_password_reuse": "yes"})
     assert result.grade == "D"
@@ -210,7 +220,7 @@ def test_answers_model_accepts_a_complete_valid_file() -> None:
 
 def test_form_questions_mirror_the_knowledge_base() -> None:
     questions = posture_questions()
-    assert 12 <= len(questions) <= 16
+    assert 12 <= len(questions) <= 18
     assert [q.id for q in questions] == [q.id for q in QUESTIONS]
     for form_q, kb_q in zip(questions, QUESTIONS):
         assert form_q.kind == "select" and form_q.required

@@ -19,7 +19,7 @@ def test_english_check_up_best_answers_scores_a(home: Path) -> None:
     child = spawn(["security-check"], home, lang="en", columns=160, rows=60)
     child.expect_exact("What would you like to check?")
     child.send(ENTER)                                   # my habits
-    _answer_all(child, 16, 0)                           # the first option of each is the safest
+    _answer_all(child, 17, 0)                           # the first option of each is the safest
     child.expect_exact("100")
     child.expect_exact("A")
     status, _ = finish(child)
@@ -41,7 +41,7 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     child = spawn(["security-check", "--resume"], home, lang="zh", columns=160, rows=60)
     child.expect_exact("您想检查什么？")
     child.send(ENTER)
-    _answer_all(child, 13, 0)                           # only the 13 questions left are asked
+    _answer_all(child, 14, 0)                           # only the 14 questions left are asked
     child.expect_exact("分")
     status, _ = finish(child)
     assert status == 0

@@ -83,10 +83,10 @@ class PostureQuestion(Strict):
 
 
 class PostureKnowledge(Strict):
-    """The whole check-up: 12 to 16 questions and the sources behind the advice."""
+    """The whole check-up: 12 to 18 questions (about 3 minutes) and the sources behind the advice."""
 
     sources: tuple[Source, ...] = Field(min_length=1)
-    questions: tuple[PostureQuestion, ...] = Field(min_length=12, max_length=16)
+    questions: tuple[PostureQuestion, ...] = Field(min_length=12, max_length=18)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> PostureKnowledge:
