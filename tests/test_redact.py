@@ -55,6 +55,8 @@ REMOVED = [
     ("身份证110101199003071233，姓名张三", "id_number", "110101199003071233"),
     ("ID: 440304 19851111 342X", "id_number", "19851111"),
     ("id 11010519491231002x", "id_number", "11010519491231002x"),
+    # a labelled number whatever its check digit: a mistyped number is still the user's number
+    ("身份证号 110101199003071234", "id_number", "110101199003071234"),
     # bank cards (Luhn-valid)
     ("卡号 6222 0212 3456 7890 128", "bank_card", "3456 7890"),
     ("转到6222021234567890128了", "bank_card", "6222021234567890128"),
@@ -114,7 +116,6 @@ UNTOUCHED = [
     "流水 6222021234567890127",
     "订单号 6222021234567890128",
     "order no 4111111111111111",
-    "身份证号 110101199003071234",
     "110101199002301236",
     f"tx hash 0x{HEX_KEY}",
     f"txid: {HEX_KEY}",
@@ -159,7 +160,7 @@ def test_lookalikes_are_left_alone(text: str) -> None:
     ("text", "expected"),
     [
         ("我的验证码是 482913", "我的验证码是 [REDACTED:verification_code]"),
-        ("password: hunter2.", "password: [REDACTED:password]."),
+        ("password: hunter2, then it failed", "password: [REDACTED:password] then it failed"),
         ("转到6222021234567890128了", "转到[REDACTED:bank_card]了"),
         (f"my words are {SEED_12}, thanks", "my words are [REDACTED:seed_phrase], thanks"),
     ],
@@ -225,9 +226,9 @@ def test_redacting_twice_changes_nothing_more(text: str) -> None:
 
 def test_redactions_are_listed_once_per_field_kind_and_action() -> None:
     _, redactions = redact_text("验证码 1234，另一个验证码 5678，电话 13812345678", FIELD)
-    assert redactions == [
-        Redaction(field=FIELD, kind="phone", action="masked"),
+    assert redactions == [  # in the order they stand in the text
         Redaction(field=FIELD, kind="verification_code", action="removed"),
+        Redaction(field=FIELD, kind="phone", action="masked"),
     ]
 
 
@@ -303,10 +304,22 @@ def test_never_raises_on_odd_input(text: str) -> None:
         "6222 ",
         "助记词 ",
         "code 12",
+        "密码:",
+        "密码是",
+        "1 2 ",
+        "的一是在不了有和人这中大",
     ],
 )
-def test_one_megabyte_of_text_is_redacted_quickly(chunk: str) -> None:
-    text = chunk * (1_000_000 // len(chunk))
-    started = time.process_time()  # CPU time: other work on the machine doesn't count
-    redact_text(text, FIELD)
-    assert time.process_time() - started < 2.0
+def test_long_text_is_redacted_in_linear_time(chunk: str) -> None:
+    """Four times the text costs about four times the CPU, never sixteen (no pattern backtracks)."""
+
+    def cpu_seconds(size: int) -> float:
+        text = chunk * (size // len(chunk))
+        started = time.process_time()  # CPU time: other work on the machine doesn't count
+        redact_text(text, FIELD)
+        return time.process_time() - started
+
+    cpu_seconds(1_000)  # word lists and patterns are loaded once
+    small, large = cpu_seconds(100_000), cpu_seconds(400_000)
+    assert large < 8 * small + 0.2, (small, large)
+    assert large < 2.0, large
