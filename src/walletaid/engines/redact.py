@@ -201,12 +201,12 @@ def _redact_strings(items: list[str], field: str) -> tuple[list[str], list[Redac
 
 
 _EXTENSION = compile_lazily(r"\.[0-9A-Za-z]{1,5}$")
-_NAME_SPACES = str.maketrans("_+", "  ")
+_NAME_SPACES = str.maketrans("_", " ")
 
 
 def redact_file_name(name: str, field: str = "evidence") -> tuple[str, list[Redaction]]:
     """A file's name with secrets removed and phones and e-mails masked, its extension kept
-    (``验证码483920.png`` → ``验证码[REDACTED:verification_code].png``).  ``_`` and ``+`` read as spaces."""
+    (``验证码483920.png`` → ``验证码[REDACTED:verification_code].png``).  ``_`` reads as a space."""
     from walletaid.textsafe import clean
 
     name = clean(name, keep_newlines=False)

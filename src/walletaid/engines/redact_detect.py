@@ -66,12 +66,20 @@ _B58_KEY = compile_lazily(r"5[1-9a-z]{50}|[kl][1-9a-z]{51}|[xtyzuv]prv[1-9a-z]{1
 
 
 def _key_hits(view: View, field: str) -> list[Hit]:
-    text = view.text
-    hits = []
-    for m in _KEY.finditer(text):
-        if view.in_marker(m.start()) or (m.group("hex") and is_reference(text, m.start(), field)):
-            continue
-        hits.append(view.hit(m.start(), m.end(), "private_key"))
+    """Whole keys, on the canonical text and on the text as typed (lower-cased): the normaliser reads
+    ``L1111…`` as a number, which a key is not."""
+    hits = [
+        view.hit(m.start(), m.end(), "private_key")
+        for m in _KEY.finditer(view.text)
+        if not view.in_marker(m.start()) and not (m.group("hex") and is_reference(view.text, m.start(), field))
+    ]
+    typed = view.original.lower()
+    if typed != view.text and len(typed) == len(view.original):
+        hits.extend(
+            Hit(m.start(), m.end(), "private_key", marker("private_key"))
+            for m in _KEY.finditer(typed)
+            if not (m.group("hex") and is_reference(typed, m.start(), field))
+        )
     return hits
 
 
@@ -139,9 +147,12 @@ def find_emails(view: View, mask: MaskFn) -> list[Hit]:
 
 # --- Chinese mobile numbers ------------------------------------------------------------------
 
-_PHONE = compile_lazily(r"(?<![0-9+])(?:(?:\+|00)\s?86[ -]?|\(\+?86\)\s?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
+_PHONE = compile_lazily(
+    r"(?<![0-9+])(?:(?:\+|00)\s?86[ .-]?|\(\+?86\)\s?|86(?=1[3-9][0-9]{9}(?![0-9])))?"
+    r"1[3-9][0-9](?:[ .-]?[0-9]{4}){2}(?![0-9])"
+)
 
 
 def find_phones(view: View, mask: MaskFn) -> list[Hit]:
-    """Chinese mobile numbers (optional +86 / 0086, spaces or dashes between groups), masked in place."""
+    """Chinese mobile numbers (optional +86 / 0086, spaces, dashes or dots between groups), masked in place."""
     return [view.hit(m.start(), m.end(), "phone", mask(m.group())) for m in _PHONE.finditer(view.text)]

@@ -171,14 +171,15 @@ def _runs(view: View, words: list[_Word | None]) -> list[tuple[int, int, int]]:
         runs.append((words[0].start, words[-1].end, len(words)))
 
     for word in words:
-        if (
-            word is not None and current and _gap_ok(view.text[current[-1].end : word.start])
-            and not (word.misspelt and any(w.misspelt for w in current))
-        ):
+        if word is None or not current or not _gap_ok(view.text[current[-1].end : word.start]):
+            close()
+            current = [word] if word is not None else []
+        elif word.misspelt and any(w.misspelt for w in current):
+            close()  # a second typo: a new run starts after the first one ("img abandon aandon …")
+            first = next(i for i, w in enumerate(current) if w.misspelt)
+            current = [*current[first + 1 :], word]
+        else:
             current.append(word)
-            continue
-        close()
-        current = [word] if word is not None else []
     close()
     return runs
 
