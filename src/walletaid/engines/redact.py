@@ -191,12 +191,21 @@ def _redact_strings(items: list[str], field: str) -> tuple[list[str], list[Redac
     """Redact a list of texts as one (a phrase one word per step, a key in two steps), item by item."""
     joined = "\n".join(items)
     spans = _spans(_detect(joined, field))
-    out, redactions, offset = [], [], 0
+    out: list[str] = []
+    touched: dict[int, list[int]] = {}  # span → the items it covers
+    offset = 0
     for index, item in enumerate(items):
         mine = [s for s in spans if s.start < offset + len(item) and s.end > offset]
         out.append(_apply(item, mine, offset))
-        _records(mine, _child(field, index), redactions)
+        for span in mine:
+            touched.setdefault(id(span), []).append(index)
         offset += len(item) + 1
+    redactions: list[Redaction] = []
+    for span in spans:
+        covered = touched.get(id(span), [])
+        if covered:  # one line for a phrase written across items: "steps[0-11]"
+            where = f"{covered[0]}-{covered[-1]}" if len(covered) > 1 else str(covered[0])
+            _records([span], f"{field}[{where}]", redactions)
     return out, redactions
 
 

@@ -131,7 +131,7 @@ def find_query_codes(view: View) -> list[Hit]:
     """Values of code, OTP, token and password parameters in links (``?vcode=…``, ``&smsCode=…``, ``pwd=``)."""
     hits = []
     for m in _QUERY.finditer(view.text):
-        if view.in_marker(m.start()) or _QUERY_NOT_SECRET.search(m.group("name")):
+        if view.in_marker(m.start("value")) or _QUERY_NOT_SECRET.search(m.group("name")):
             continue
         kind = "password" if m.group("secret") in ("pwd", "passwd", "password", "pass", "secret") else "verification_code"
         hits.append(view.hit(m.start("value"), m.end("value"), kind))  # type: ignore[arg-type]

@@ -43,7 +43,7 @@ def is_reference(text: str, start: int, field: str) -> bool:
     """True when the value at canonical ``start`` is labelled as a transaction / order number or hash."""
     if reference_field(field):
         return True
-    return _LABEL.search(text[max(0, start - 24) : start]) is not None
+    return _LABEL.search(text, max(0, start - 24), start) is not None
 
 
 # --- private keys ----------------------------------------------------------------------------
@@ -137,12 +137,13 @@ _EMAIL = compile_lazily(
 
 
 def find_emails(view: View, mask: MaskFn) -> list[Hit]:
-    """E-mail addresses, masked in place."""
-    return [
-        view.hit(m.start(), m.end(), "email", mask(m.group()))
-        for m in _EMAIL.finditer(view.text)
-        if not view.in_marker(m.start())
-    ]
+    """E-mail addresses, masked in place (the mask keeps the user's own spelling of the first letter and domain)."""
+    hits = []
+    for m in _EMAIL.finditer(view.text):
+        if not view.in_marker(m.start()):
+            a, b = view.span(m.start(), m.end())
+            hits.append(Hit(a, b, "email", mask(view.original[a:b])))
+    return hits
 
 
 # --- Chinese mobile numbers ------------------------------------------------------------------

@@ -70,11 +70,12 @@ def luhn_ok(digits: str) -> bool:
 def _label(view: View, number: Number) -> str | None:
     """``"id"`` or ``"card"`` when the number is labelled so (before it, or just after it), else None."""
     text = view.text
-    before = text[max(0, number.start - _BEFORE) : number.start]
-    if view.next_marker(max(0, number.start - _BEFORE), number.start) == number.start:
-        if _ID_LABEL.search(before) and not is_reference(text, number.start, ""):
+    window = max(0, number.start - _BEFORE)
+    if view.next_marker(window, number.start) == number.start:
+        # searched in place, not in a slice: a look-behind must see "sa" before "id" in "said"
+        if _ID_LABEL.search(text, window, number.start) and not is_reference(text, number.start, ""):
             return "id"
-        if _CARD_LABEL.search(before):
+        if _CARD_LABEL.search(text, window, number.start):
             return "card"
     after = _LABEL_AFTER.match(text, number.end, number.end + 16)
     if after and after.group("id"):

@@ -93,6 +93,8 @@ def _prose_word(word: str) -> bool:
 def _strong_value(view: View, pos: int, limit: int) -> list[Hit]:
     """The value after a connecting word: the rest of the clause, or the tokens with digits of Chinese prose."""
     text = view.text
+    if _COUNT.match(text, pos):
+        return []  # "密码为6位", "password is 6 digits"
     if pos < len(text) and text[pos].isascii() and not text[pos].isspace():
         end = _value_end(view, pos, True, limit)
         if end > pos and not _prose(text[pos:end]):

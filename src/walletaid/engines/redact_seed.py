@@ -29,6 +29,8 @@ from walletaid.lazyre import compile_lazily
 
 LONG_RUN = 8
 SHORT_RUN = 3
+TYPO_RUN = 11  # with a misspelt word in it, a run must come close to a whole phrase
+_NEVER_TYPOS = frozenset("a i an and the to of in on at is it be me my we us he or if so as by no do up am".split())
 PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 _KEYWORD_REACH = 40
 _COMMON = 100  # the lists are ordered by frequency: the first words are what Chinese prose is made of
@@ -77,10 +79,14 @@ def _near_misses() -> tuple[frozenset[str], frozenset[str]]:
 def misspelt(word: str) -> bool:
     """A word one typo away from a BIP39 word (a letter missing, extra, wrong or swapped), or with its first four letters."""
     english, _ = _wordlists()
-    if not 3 <= len(word) <= 10 or not word.isascii() or not word.isalpha():
+    if not 2 <= len(word) <= 10 or not word.isascii() or not word.isalpha() or word in _NEVER_TYPOS:
         return False
     deletes, prefixes = _near_misses()
-    if word[:4] in prefixes or word in deletes:
+    if word in deletes:  # a letter left out ("bed" typed "ed")
+        return True
+    if len(word) < 3:
+        return False
+    if word[:4] in prefixes:
         return True
     return any((word[:i] + word[i + 1 :]) in english or (word[:i] + word[i + 1 :]) in deletes for i in range(len(word)))
 
@@ -156,9 +162,9 @@ def _list_runs(token: str, offset: int, ranks: dict[str, int]) -> list[tuple[int
     return runs
 
 
-def _runs(view: View, words: list[_Word | None]) -> list[tuple[int, int, int]]:
-    """Runs of English list words, one misspelt word allowed: (start, end, number of words)."""
-    runs: list[tuple[int, int, int]] = []
+def _runs(view: View, words: list[_Word | None]) -> list[tuple[int, int, int, bool]]:
+    """Runs of English list words, one misspelt word allowed: (start, end, number of words, with a typo)."""
+    runs: list[tuple[int, int, int, bool]] = []
     current: list[_Word] = []
 
     def close() -> None:
@@ -168,7 +174,7 @@ def _runs(view: View, words: list[_Word | None]) -> list[tuple[int, int, int]]:
         words = current
         if (words[0].misspelt or words[-1].misspelt) and real + 1 not in PHRASE_LENGTHS:
             words = [w for w in words if not w.misspelt]  # at an end it counts only when it completes a phrase
-        runs.append((words[0].start, words[-1].end, len(words)))
+        runs.append((words[0].start, words[-1].end, len(words), real < len(words)))
 
     for word in words:
         if word is None or not current or not _gap_ok(view.text[current[-1].end : word.start]):
@@ -244,8 +250,8 @@ def find_seed_phrases(view: View) -> list[Hit]:
     keywords = _Keywords([end for _, end in found], view)
     words, cjk_runs = _words(view, sorted(found + view.markers))
     hits = []
-    for start, end, count in _runs(view, words):
-        if count >= LONG_RUN or (count >= SHORT_RUN and keywords.near(start)):
+    for start, end, count, typo in _runs(view, words):
+        if count >= (TYPO_RUN if typo else LONG_RUN) or (count >= SHORT_RUN and keywords.near(start)):
             hits.append(view.hit(start, end, "seed_phrase"))
     for start, end in cjk_runs:
         span = _chinese_phrase(text, start, end, keywords.near(start))
