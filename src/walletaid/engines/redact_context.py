@@ -11,6 +11,8 @@ trailing symbols and all).  Every search is bounded, so the work stays linear.
 
 from __future__ import annotations
 
+import re
+
 from walletaid.engines.redact_view import Hit, View
 from walletaid.lazyre import compile_lazily
 
@@ -38,7 +40,7 @@ _LEAD = compile_lazily(r"[\s:=\-—,，]*")
 _CALL_WORDS = compile_lazily(r"拨打|打给|打了|致电|电话|热线|客服|(?<![a-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)")
 _UNIT_AFTER = set("元块分秒次年月日号个位笔天小时万千百%")
 _UNIT_BEFORE = set("¥$")
-_BEFORE_JOIN = compile_lazily(r"[\s:=]*|.*(?:是|为|(?<![a-z])(?:is|are|was)(?![a-z])).*", 16)  # re.S
+_BEFORE_JOIN = compile_lazily(r"[\s:=]*|.*(?:是|为|(?<![a-z])(?:is|are|was)(?![a-z])).*", re.S)
 _AFTER_WINDOW = 24
 _BEFORE_WINDOW = 24
 

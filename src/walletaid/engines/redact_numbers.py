@@ -33,14 +33,7 @@ _LABEL_AFTER = compile_lazily(
     r"(?P<id>身份证|证件号|id\b|identity)?(?P<card>银行卡|卡号|储蓄卡|信用卡|借记卡|账号|card|account)?"
 )
 _BEFORE = 16
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
-
-
-def id_check_char(first17: str) -> str:
-    """The GB 11643 check character for the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
-    return "10X98765432"[total % 11]
 
 
 def plausible_id(value: str) -> bool:
@@ -53,18 +46,6 @@ def plausible_id(value: str) -> bool:
     except ValueError:
         return False
     return 1900 <= born.year <= 2099
-
-
-def is_resident_id(value: str) -> bool:
-    """True for an 18-character ID with a valid check character and a plausible birth date."""
-    value = value.replace(" ", "").replace("-", "").upper()
-    return plausible_id(value) and id_check_char(value[:17]) == value[17]
-
-
-def luhn_ok(digits: str) -> bool:
-    """The Luhn (mod 10) check used by bank card numbers."""
-    total = sum(map(int, digits[-1::-2])) + sum(_LUHN_DOUBLE[int(ch)] for ch in digits[-2::-2])
-    return total % 10 == 0
 
 
 def _label(view: View, number: Number) -> str | None:
