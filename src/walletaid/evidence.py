@@ -3,7 +3,8 @@
 This module reads files, so it is not an engine: the CLI calls it between the
 questions and :func:`walletaid.engines.ticket.build_case`, which only sees the
 resulting :class:`EvidenceItem` records.  Only a file's base name is kept —
-the folder path can hold the user's name.
+the folder path can hold the user's name — and the case engine redacts it
+(``验证码483920.png`` names a secret too); an error message shows it redacted.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ def check_evidence_file(raw: Any, lang: Lang) -> Path:
     """
     if not isinstance(raw, (str, os.PathLike)):
         raise ValueError(t("ticket.err_evidence_list", lang))
-    shown = clean(os.path.basename(os.fspath(raw)) or os.fspath(raw), keep_newlines=False)
+    from walletaid.engines.redact import redact_file_name
+
+    shown, _ = redact_file_name(os.path.basename(os.fspath(raw)) or os.fspath(raw))
     path = Path(os.path.expanduser(os.fspath(raw).strip())).absolute()
     try:
         info = path.stat()

@@ -42,13 +42,25 @@ def case_files(doc: CaseDocument, out_dir: Path) -> dict[Path, bytes]:
     }
 
 
+_UNSAFE_IN_NAMES = str.maketrans({ch: "_" for ch in '<>:"/\\|?*'})
+
+
+def _arcname(name: str) -> str:
+    """A case's evidence name as a zip entry: redacted (again: the case already is) and free of the
+    characters Windows refuses in a file name (``[REDACTED:…]`` and ``138****5678`` hold some)."""
+    from walletaid.engines.redact import redact_file_name
+
+    return redact_file_name(name)[0].translate(_UNSAFE_IN_NAMES)
+
+
 def _arcnames(items: Sequence[EvidenceItem]) -> list[str]:
     """``evidence/<name>`` for each item; a repeated name gets ``-2``, ``-3`` … before its suffix."""
     used: set[str] = set()
     names = []
     for item in items:
-        stem, suffix = os.path.splitext(item.name)
-        name, n = item.name, 1
+        safe = _arcname(item.name)
+        stem, suffix = os.path.splitext(safe)
+        name, n = safe, 1
         while name in used:
             n += 1
             name = f"{stem}-{n}{suffix}"

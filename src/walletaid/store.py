@@ -144,17 +144,17 @@ def _redaction_dict(item: object) -> object:
 
 def redact_document(document: dict[str, Any]) -> dict[str, Any]:
     """The document with every free-text value passed through the redactor again (defence in depth)."""
-    from walletaid.engines.redact import redact_text, redact_tree
+    from walletaid.engines.redact import redact_file_name, redact_tree
 
     out: dict[str, Any] = {}
     found: list[object] = []
     for key, value in document.items():
         if key == "evidence" and isinstance(value, list):
             items = []
-            for item in value:
+            for index, item in enumerate(value):
                 item = dict(item) if isinstance(item, dict) else {"name": str(item)}
                 if isinstance(item.get("name"), str):
-                    item["name"], more = redact_text(item["name"], "evidence.name")
+                    item["name"], more = redact_file_name(item["name"], f"evidence[{index}].name")
                     found.extend(more)
                 items.append(item)
             out[key] = items
@@ -335,23 +335,26 @@ def count_cases(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
 
 
-def _redact_entry(entry: ContactEntryIn) -> ContactEntryIn:
+def redact_entry(entry: ContactEntryIn) -> tuple[ContactEntryIn, list[Any]]:
+    """The contact entry with its free text redacted, and what was removed (field and kind, never the value)."""
     from walletaid.engines.redact import redact_text
     from walletaid.textsafe import clean
 
     values = {}
+    found: list[Any] = []
     for name in ("agent", "reference", "note"):
         text = getattr(entry, name)
         if text is not None:
-            text, _ = redact_text(clean(text, keep_newlines=name == "note"), f"contact.{name}")
+            text, more = redact_text(clean(text, keep_newlines=name == "note"), name)
+            found.extend(more)
         values[name] = text
-    return entry.model_copy(update=values)
+    return entry.model_copy(update=values), found
 
 
 def add_contact(conn: sqlite3.Connection, case_id: str, entry: ContactEntryIn, *, now: datetime) -> ContactEntry:
     """Log one contact with support (free text redacted); :class:`CaseNotFound` if there is no such case."""
     case_id = _normal_id(case_id)
-    entry = _redact_entry(entry)
+    entry, _ = redact_entry(entry)  # the flow has told the person already; here it is defence in depth
     promise = entry.promised_by.isoformat() if entry.promised_by is not None else None
     with _write(conn):
         if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:

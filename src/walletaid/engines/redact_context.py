@@ -1,53 +1,53 @@
-"""Keyword detectors for the redaction engine: verification codes and passwords / PINs.
+"""Keyword detectors for the redaction engine: verification codes, codes in links, passwords and PINs.
 
-A code or password is only recognised next to its keyword (验证码, code, OTP, 密码, password,
-PIN …), and only the value is replaced, so the sentence still reads: "我的验证码是
-[REDACTED:verification_code]".  Prose is told apart from values: "验证码错误", "wrong
-password" and "password reset" carry no value and are left alone.  Every search is bounded
-(a fixed window after each keyword, values of limited length), so the work stays linear.
+A code or password is recognised next to its keyword (验证码, code, OTP, 密码, password, PIN …) or as
+a parameter of a link (``?vcode=…``, ``&smsCode=…``), and only the value is replaced, so the sentence
+still reads: "我的验证码是 [REDACTED:verification_code]".  The detectors read the canonical view, so
+``４８３９２０``, ``4 8 3 9 2 0`` and ``四八三九二零`` are one code.  Prose is told apart from values:
+"验证码错误", "wrong password" and "password reset" carry no value and are left alone.  A password
+after "密码是" / "password:" / "my password is" is redacted to the end of its clause (several words,
+trailing symbols and all).  Every search is bounded, so the work stays linear.
 """
 
 from __future__ import annotations
 
 import re
 
-from walletaid.engines.redact_detect import MARKER_PREFIX, Hit, marker
+from walletaid.engines.redact_view import Hit, View
 from walletaid.lazyre import compile_lazily
 
 # --- verification codes ----------------------------------------------------------------------
 
 _CODE_WORD = compile_lazily(
-    r"验证码|校验码|动态码|短信码|动态密码|确认码|安全码|授权码"
-    r"|(?<![A-Za-z])(?:(?:verification|security|auth(?:entication)?|confirmation|login|sms|2fa|one[\s-]time)"
-    r"[\s-]{1,3}(?:codes?|otp|pass(?:word|code))|codes?|otp|tac)(?![A-Za-z])",
-    re.IGNORECASE,
+    r"验证码|校验码|动态码|短信码|动态密码|动态口令|确认码|安全码|授权码|激活码"
+    r"|(?<![a-z])(?:(?:verification|verify|security|auth(?:entication)?|confirmation|login|sms|2fa|one[\s-]time|check)"
+    r"[\s-]{0,3}(?:codes?|otp|pass(?:word|code))|codes?|otp|tac|vcode|yzm|captcha)(?![a-z])"
 )
 # "error code 1001", "zip code 100000": numbers that are not secrets.
 _NOT_SECRET_CODE = compile_lazily(
     r"(?:error|err|zip|postal|post|area|country|promo|promotion|coupon|discount|invite|invitation"
     r"|referral|claim|prize|bonus|qr|status|reason|response|return|exit|swift|sort|branch|product|source|colou?r"
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
-    r"[\s_-]*$",
-    re.IGNORECASE,
+    r"[\s_-]*$"
 )
-_CODE_TOKEN = compile_lazily(r"(?<![0-9A-Za-z*])(?:[0-9]{3}[ -][0-9]{3}|[0-9A-Za-z]{4,8})(?![0-9A-Za-z*])")
+# A code: 4-8 digits (a single space, dash or dot may stand between them), or 4-8 letters and digits.
+_CODE_TOKEN = compile_lazily(r"(?<![0-9a-z*])(?:[0-9](?:[ .\-·][0-9]|[0-9]){3,7}|[0-9a-z]{4,8})(?![0-9a-z*])")
+_DATE_OR_TIME = compile_lazily(r"(?:19|20)[0-9]{2}[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?|[0-9]{1,2}[.:][0-9]{2}")
 _DIGIT = compile_lazily(r"[0-9]")
-_ALNUM_STAR = compile_lazily(r"[0-9A-Za-z*]")
+_ALNUM_STAR = compile_lazily(r"[0-9a-z*]")
 _CLAUSE_BREAK = compile_lazily(r"[。！？!?；;\n，,]|\.(?:\s|$)")
-_LEAD = compile_lazily(r"[\s:：=\-—,，]*")
-_CALL_WORDS = compile_lazily(r"拨打|打给|打了|致电|电话|热线|客服|(?<![A-Za-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)", re.I)
+_LEAD = compile_lazily(r"[\s:=\-—,，]*")
+_CALL_WORDS = compile_lazily(r"拨打|打给|打了|致电|电话|热线|客服|(?<![a-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)")
 _UNIT_AFTER = set("元块分秒次年月日号个位笔天小时万千百%")
-_UNIT_BEFORE = set("¥￥$")
-_BEFORE_JOIN = compile_lazily(r"[\s:：=]*|.*(?:是|为|為|(?<![A-Za-z])(?:is|are|was)(?![A-Za-z])).*", re.I | re.S)
+_UNIT_BEFORE = set("¥$")
+_BEFORE_JOIN = compile_lazily(r"[\s:=]*|.*(?:是|为|(?<![a-z])(?:is|are|was)(?![a-z])).*", re.S)
 _AFTER_WINDOW = 24
 _BEFORE_WINDOW = 24
 
 
 def _is_code(token: str, text: str, start: int, end: int) -> bool:
-    """A token that looks like a one-time code, not a year, an amount or part of a date."""
-    if not any(ch.isdigit() for ch in token):
-        return False
-    if not (token.isdigit() or token == token.upper() or token == token.lower()):
+    """A token that looks like a one-time code, not a year, an amount, a date or a time."""
+    if not _DIGIT.search(token) or _DATE_OR_TIME.fullmatch(token):
         return False
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
@@ -57,30 +57,32 @@ def _is_code(token: str, text: str, start: int, end: int) -> bool:
         return False
     if before in "-/.:" and start >= 2 and text[start - 2].isdigit():
         return False
+    if before == "-" and (start < 2 or not text[start - 2].isalnum()):
+        return False  # "code:-1009" is a negative error number
     return not (after in "-/.:" and end + 1 < len(text) and text[end + 1].isdigit())
 
 
-def _code_after(text: str, pos: int) -> Hit | None | bool:
-    """The first code in the clause after a keyword; ``False`` when a marker comes first (already done)."""
-    pos = _LEAD.match(text, pos).end()
-    window_end = min(len(text), pos + _AFTER_WINDOW)
+def _code_after(view: View, pos: int, limit: int) -> Hit | None:
+    """The first code in the clause after a keyword (never past a marker: that one is done)."""
+    text = view.text
+    pos = _LEAD.match(text, pos, limit).end()
+    window_end = min(limit, pos + _AFTER_WINDOW)
     brk = _CLAUSE_BREAK.search(text, pos, window_end)
-    window_end = brk.start() if brk else window_end
-    done = text.find(MARKER_PREFIX, pos, window_end)
-    if done >= 0:
-        window_end = done
-    if _DIGIT.search(text, pos, window_end):
-        for m in _CODE_TOKEN.finditer(text, pos, window_end):
-            if _CALL_WORDS.search(text, pos, m.start()):
-                return None
-            if _is_code(m.group(), text, m.start(), m.end()):
-                return Hit(m.start(), m.end(), "verification_code", marker("verification_code"))
-    return False if done >= 0 else None
+    window_end = view.next_marker(pos, brk.start() if brk else window_end)
+    if not _DIGIT.search(text, pos, window_end):
+        return None
+    for m in _CODE_TOKEN.finditer(text, pos, window_end):
+        if _CALL_WORDS.search(text, pos, m.start()):
+            return None
+        if _is_code(m.group(), text, m.start(), m.end()):
+            return view.hit(m.start(), m.end(), "verification_code")
+    return None
 
 
-def _code_before(text: str, pos: int) -> Hit | None:
+def _code_before(view: View, pos: int, limit: int) -> Hit | None:
     """The code closest before a keyword ("482913 is your code", "482913是您的验证码")."""
-    start = max(0, pos - _BEFORE_WINDOW)
+    text = view.text
+    start = max(limit, pos - _BEFORE_WINDOW)
     if not _DIGIT.search(text, start, pos):
         return None
     brk = None
@@ -89,73 +91,50 @@ def _code_before(text: str, pos: int) -> Hit | None:
     start = brk.end() if brk else start
     found = None
     for m in _CODE_TOKEN.finditer(text, start, pos):
+        if view.in_marker(m.start()) or view.next_marker(m.end(), pos) < pos:
+            continue
         if _is_code(m.group(), text, m.start(), m.end()) and _BEFORE_JOIN.fullmatch(text, m.end(), pos):
-            found = Hit(m.start(), m.end(), "verification_code", marker("verification_code"))
+            found = view.hit(m.start(), m.end(), "verification_code")
     return found
 
 
-def find_codes(text: str) -> list[Hit]:
+def find_codes(view: View) -> list[Hit]:
     """Verification codes right after (or just before) 验证码 / code / OTP and similar words."""
+    text = view.text
+    if not _DIGIT.search(text):
+        return []
+    found = [m for m in _CODE_WORD.finditer(text) if not view.in_marker(m.start())]
     hits = []
-    for m in _CODE_WORD.finditer(text):
-        if m.group()[0] in "cC" and _NOT_SECRET_CODE.search(text, max(0, m.start() - 20), m.start()):
+    for i, m in enumerate(found):
+        if "code" in m.group() and _NOT_SECRET_CODE.search(text, max(0, m.start() - 20), m.start()):
             continue
-        hit = _code_after(text, m.end())
-        if hit is None:
-            hit = _code_before(text, m.start())
+        # each keyword looks no further than its neighbours
+        after = found[i + 1].start() if i + 1 < len(found) else len(text)
+        before = found[i - 1].end() if i else 0
+        hit = _code_after(view, m.end(), after) or _code_before(view, m.start(), before)
         if hit:
             hits.append(hit)
     return hits
 
 
-# --- passwords and PINs ----------------------------------------------------------------------
+# --- codes and passwords in a link's query ---------------------------------------------------
 
-_PASSWORD = compile_lazily(
-    r"(?:支付密码|登录密码|交易密码|取款密码|密码|口令|PIN码"
-    r"|(?<![A-Za-z])(?:password|passcode|passwd|pwd|pin(?:\s?code)?)(?![A-Za-z]))"
-    r"(?P<conn>[ \t]*(?:(?:(?:is|was|(?:changed|set)[ \t]to)(?=[ \t])|改成了?|改为|设为|设置为|设成了?|换成了?|:|：|=|是|为|為)[ \t]*){0,2})"
-    r"(?:(?P<q>[\"'“‘「『])(?P<quoted>[^\"'”’」』\n]{1,64})[\"'”’」』]|(?P<token>[!-~]+))?",
-    re.IGNORECASE,
+_QUERY = compile_lazily(
+    r"[?&;#](?P<name>[a-z0-9_\-]{0,24}?(?P<secret>code|otp|captcha|token|pin|yzm|sms|pwd|passwd|password|pass|secret))"
+    r"=(?P<value>[^&#\s]{1,200})"
 )
-_PROSE = {
-    "wrong", "incorrect", "invalid", "error", "expired", "required", "reset", "changed", "forgotten",
-    "forgot", "locked", "none", "empty", "unknown", "null", "hidden", "blank", "same", "correct",
-    "protected", "manager", "strength", "weak", "strong",
-}  # fmt: skip
-_TRAILING = ".,;:!?)]}>"
+_QUERY_NOT_SECRET = compile_lazily(
+    r"(?:err|error|status|zip|post|postal|country|area|lang|region|promo|invite|ref|referral|product|qr"
+    r"|res|return|response|state|currency|bank|branch|swift|sort)[_\-]?code$"
+)
 
 
-def _password_value(token: str, strong: bool) -> str:
-    """The part of ``token`` that is a password, or ``""`` when it reads as prose."""
-    token = token.split(MARKER_PREFIX, 1)[0]
-    value = token.rstrip(_TRAILING) or token
-    if token.endswith(("...", "…")) or not any(ch.isalnum() for ch in value) or value.lower() in _PROSE:
-        return ""
-    if strong:
-        return value
-    has_digit = any(ch.isdigit() for ch in token)
-    has_alpha = any(ch.isalpha() for ch in token)
-    has_symbol = any(not ch.isalnum() for ch in value)
-    if len(token) >= 4 and (has_digit or (has_alpha and has_symbol)):
-        return value
-    return ""
-
-
-def find_passwords(text: str) -> list[Hit]:
-    """The value after 密码 / password / PIN: quoted, after ':' or '=', or a token with digits or symbols."""
+def find_query_codes(view: View) -> list[Hit]:
+    """Values of code, OTP, token and password parameters in links (``?vcode=…``, ``&smsCode=…``, ``pwd=``)."""
     hits = []
-    for m in _PASSWORD.finditer(text):
-        if m.group("quoted") is not None:
-            value = m.group("quoted").strip()
-            if value and not value.startswith(MARKER_PREFIX):
-                hits.append(Hit(m.start("quoted"), m.end("quoted"), "password", marker("password")))
+    for m in _QUERY.finditer(view.text):
+        if view.in_marker(m.start("value")) or _QUERY_NOT_SECRET.search(m.group("name")):
             continue
-        token = m.group("token")
-        if not token:
-            continue
-        strong = any(ch in m.group("conn") for ch in ":：=")
-        value = _password_value(token, strong)
-        if value:
-            start = m.start("token")
-            hits.append(Hit(start, start + len(value), "password", marker("password")))
+        kind = "password" if m.group("secret") in ("pwd", "passwd", "password", "pass", "secret") else "verification_code"
+        hits.append(view.hit(m.start("value"), m.end("value"), kind))  # type: ignore[arg-type]
     return hits

@@ -1,99 +1,263 @@
 """Seed / recovery phrase detector for the redaction engine (BIP39 word lists).
 
-The word lists come from the ``mnemonic`` package (the official BIP39 lists), never typed
-here.  Many list words are everyday English ("account", "phone", "help"), so a phrase is a
-long run of list words (at least 8 in a row), or a shorter one (at least 3) right after a
-keyword such as 助记词 / seed phrase / recovery phrase / mnemonic.  In the Chinese lists every
-word is one character, so only single characters standing apart (``的 一 是 在``) count.
-Words may be separated by spaces, commas, new lines or numbering (``1. abandon 2. ability``).
+The word lists come from the ``mnemonic`` package (the official BIP39 lists), never typed here.
+Many list words are everyday English ("account", "phone", "help"), so a phrase is a long run of list
+words (at least 8 in a row), or a shorter one (at least 3) within reach of a keyword such as 助记词 /
+seed phrase / recovery phrase / mnemonic.  Words may be separated by spaces, commas, dots, new lines
+(one word per line or per step: lists are joined before they are searched) or numbering
+(``1. abandon 2. ability``), and one misspelt word (``abandn``) does not break a run.  English words
+are read on the canonical view (full-width letters, zero-width characters, upper case all folded).
+
+Every Chinese list word is one character, and everyday Chinese is written with the same characters,
+so Chinese needs more care.  Characters standing apart (``的 一 是 在``) count like words; they are
+found in the user's own text, because the normaliser joins Chinese characters split by spaces.  A
+list written without spaces counts within reach of a keyword, or, with no keyword, when it stands
+alone at a phrase's exact length (12, 15 … 24), passes the BIP39 checksum and is not made of the
+common characters prose is made of.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from walletaid.engines.redact_detect import MARKER_PREFIX, Hit, marker
+from walletaid.engines.redact_view import Hit, View, marker
 from walletaid.lazyre import compile_lazily
 
 LONG_RUN = 8
 SHORT_RUN = 3
+TYPO_RUN = 11  # with a misspelt word in it, a run must come close to a whole phrase
+_NEVER_TYPOS = frozenset("a i an and the to of in on at is it be me my we us he or if so as by no do up am".split())
+PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 _KEYWORD_REACH = 40
+_COMMON = 100  # the lists are ordered by frequency: the first words are what Chinese prose is made of
 
-_TOKEN = compile_lazily(r"[^\W\d_]+")
-_GAP_CHARS = set(" \t\r\n,，、;；()（）[]-|/#*\"'“”")
+_TOKEN = compile_lazily(r"[a-z]+|[^\W\d_a-z]+")
+_GAP = r" \t\r\n\u3000\u200b-\u200f\u2060\ufeff,，、;；:：()（）\[\]\-|/#*\"'“”.·_+>~"
+_GAP_CHARS = set(" \t\r\n,，、;；:：()（）[]-|/#*\"'“”.·_+>~")
+_SENTENCE_END = compile_lazily(r"[.!?]\s")  # "nice day. Can you" is two sentences, "abandon.ability" one phrase
 _NUMBERING = compile_lazily(r"(?<!\d)\d{1,2}(?!\d)[.)、:：]?")
 _KEYWORD = compile_lazily(
-    r"助记词|助记码|恢复短语|恢复词|种子短语|(?<![A-Za-z])(?:secret\s{1,3}recovery\s{1,3}phrase"
-    r"|seed\s{1,3}(?:phrase|words?)|recovery\s{1,3}(?:phrase|words?|seed)|backup\s{1,3}phrase|mnemonic)(?![A-Za-z])",
-    re.IGNORECASE,
+    r"助记词|助记码|助记|恢复短语|恢复词|种子短语|种子词|备份词|钱包备份"
+    r"|(?<![a-z])(?:secret\s{1,3}(?:recovery\s{1,3})?phrase|seed\s{1,3}(?:phrase|words?)|recovery\s{1,3}(?:phrase|words?|seed)"
+    r"|backup\s{1,3}(?:phrase|words?)|mnemonic|wallet\s{1,3}words|(?:12|24)\s{0,3}words)(?![a-z])"
 )
+_CONNECTOR = compile_lazily(r"(?:分别|依次)?(?:是|为|如下)+")
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    misspelt: bool
 
 
 @lru_cache(maxsize=1)
-def _wordlists() -> tuple[frozenset[str], frozenset[str]]:
-    """The English BIP39 words, and the characters of the Chinese (simplified + traditional) lists."""
+def _wordlists() -> tuple[frozenset[str], dict[str, int]]:
+    """The English BIP39 words, and each character of the Chinese lists with its place (0 = most common)."""
     from mnemonic import Mnemonic
 
     english = frozenset(Mnemonic("english").wordlist)
-    chinese = frozenset(Mnemonic("chinese_simplified").wordlist) | frozenset(
-        Mnemonic("chinese_traditional").wordlist
-    )
-    return english, chinese
+    ranks: dict[str, int] = {}
+    for name in ("chinese_simplified", "chinese_traditional"):
+        for i, word in enumerate(Mnemonic(name).wordlist):
+            ranks.setdefault(word, i)
+    return english, ranks
+
+
+@lru_cache(maxsize=1)
+def _near_misses() -> tuple[frozenset[str], frozenset[str]]:
+    """The English words with one letter taken out, and their first four letters (unique in BIP39)."""
+    english, _ = _wordlists()
+    deletes = frozenset(w[:i] + w[i + 1 :] for w in english for i in range(len(w)))
+    return deletes, frozenset(w[:4] for w in english)
+
+
+@lru_cache(maxsize=4096)
+def misspelt(word: str) -> bool:
+    """A word one typo away from a BIP39 word (a letter missing, extra, wrong or swapped), or with its first four letters."""
+    english, _ = _wordlists()
+    if not 2 <= len(word) <= 10 or not word.isascii() or not word.isalpha() or word in _NEVER_TYPOS:
+        return False
+    deletes, prefixes = _near_misses()
+    if word in deletes:  # a letter left out ("bed" typed "ed")
+        return True
+    if len(word) < 3:
+        return False
+    if word[:4] in prefixes:
+        return True
+    return any((word[:i] + word[i + 1 :]) in english or (word[:i] + word[i + 1 :]) in deletes for i in range(len(word)))
+
+
+def checksum_ok(indexes: list[int]) -> bool:
+    """The BIP39 checksum of a phrase given as word indexes."""
+    bits = "".join(format(i, "011b") for i in indexes)
+    entropy_bits = len(bits) * 32 // 33
+    entropy = int(bits[:entropy_bits], 2).to_bytes(entropy_bits // 8, "big")
+    digest = format(int.from_bytes(hashlib.sha256(entropy).digest(), "big"), "0256b")
+    return digest[: len(bits) - entropy_bits] == bits[entropy_bits:]
 
 
 def _gap_ok(gap: str) -> bool:
     """Words of one phrase are separated by punctuation, spaces and numbering only."""
+    if len(gap) == 1:
+        return gap in _GAP_CHARS
     if not gap or len(gap) > 12:
         return False
-    return all(ch in _GAP_CHARS for ch in _NUMBERING.sub(" ", gap))
+    gap = _NUMBERING.sub(" ", gap)
+    return all(ch in _GAP_CHARS for ch in gap) and not _SENTENCE_END.search(gap)
 
 
-def _language(word: str, english: frozenset[str], chinese: frozenset[str]) -> str | None:
-    if len(word) == 1:
-        return "zh" if word in chinese else None
-    return "en" if word.lower() in english else None
+class _Keywords:
+    """Where the seed keywords end, to tell whether a run starts within their reach."""
+
+    def __init__(self, ends: list[int], view: View | None) -> None:
+        self.ends = ends
+        self.view = view
+
+    def near(self, start: int) -> bool:
+        i = bisect.bisect_right(self.ends, start) - 1
+        if i < 0 or start - self.ends[i] > _KEYWORD_REACH:
+            return False
+        return self.view is None or self.view.next_marker(self.ends[i], start) == start
 
 
-def _runs(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Runs of list words of one language: (start, end, number of words)."""
-    english, chinese = _wordlists()
-    runs: list[tuple[int, int, int]] = []
-    current: list[int] | None = None  # [start, end, number of words]
-    lang = None
-    blocked_iter = iter(blocked)
-    block = next(blocked_iter, None)
-    for m in _TOKEN.finditer(text):
-        while block and block[1] <= m.start():
-            block = next(blocked_iter, None)
-        in_block = block is not None and block[0] < m.end() and m.start() < block[1]
-        word_lang = None if in_block else _language(m.group(), english, chinese)
-        if word_lang and current and word_lang == lang and _gap_ok(text[current[1] : m.start()]):
-            current[1], current[2] = m.end(), current[2] + 1
+# --- English words and Chinese lists written without spaces, on the canonical view -------------------
+
+
+def _words(view: View, blocked: list[tuple[int, int]]) -> tuple[list[_Word | None], list[tuple[int, int]]]:
+    """English list words (None for any other word) and runs of Chinese list characters with no spaces."""
+    english, ranks = _wordlists()
+    words: list[_Word | None] = []
+    cjk_runs: list[tuple[int, int]] = []
+    pos = 0
+    for seg_start, seg_end in [*blocked, (len(view.text), len(view.text))]:
+        for m in _TOKEN.finditer(view.text, pos, max(pos, seg_start)):
+            token = m.group()
+            if token in english:
+                words.append(_Word(m.start(), m.end(), False))
+            elif token.isascii() and misspelt(token):
+                words.append(_Word(m.start(), m.end(), True))
+            else:
+                words.append(None)
+                if len(token) >= PHRASE_LENGTHS[0] and not token.isascii():
+                    cjk_runs.extend(_list_runs(token, m.start(), ranks))
+        words.append(None)
+        pos = max(pos, seg_end)
+    return words, cjk_runs
+
+
+def _list_runs(token: str, offset: int, ranks: dict[str, int]) -> list[tuple[int, int]]:
+    """The runs of at least 12 list characters inside a Chinese token."""
+    runs, start = [], None
+    for i, ch in enumerate(token + "\0"):
+        if ch in ranks:
+            start = i if start is None else start
             continue
-        if current:
-            runs.append((current[0], current[1], current[2]))
-        current = [m.start(), m.end(), 1] if word_lang else None
-        lang = word_lang
-    if current:
-        runs.append((current[0], current[1], current[2]))
+        if start is not None and i - start >= PHRASE_LENGTHS[0]:
+            runs.append((offset + start, offset + i))
+        start = None
     return runs
 
 
-def find_seed_phrases(text: str) -> list[Hit]:
-    """Runs of BIP39 words: 8 or more anywhere, 3 or more right after a seed-phrase keyword."""
-    keywords = [(m.start(), m.end()) for m in _KEYWORD.finditer(text)]
-    markers = [(m.start(), m.end()) for m in re.finditer(r"\[REDACTED:[a-z_]+\]", text)]
-    blocked = sorted(keywords + markers)
+def _runs(view: View, words: list[_Word | None]) -> list[tuple[int, int, int, bool]]:
+    """Runs of English list words, one misspelt word allowed: (start, end, number of words, with a typo)."""
+    runs: list[tuple[int, int, int, bool]] = []
+    current: list[_Word] = []
+
+    def close() -> None:
+        real = sum(not w.misspelt for w in current)
+        if real < 2:
+            return
+        words = current
+        if (words[0].misspelt or words[-1].misspelt) and real + 1 not in PHRASE_LENGTHS:
+            words = [w for w in words if not w.misspelt]  # at an end it counts only when it completes a phrase
+        runs.append((words[0].start, words[-1].end, len(words), real < len(words)))
+
+    for word in words:
+        if word is None or not current or not _gap_ok(view.text[current[-1].end : word.start]):
+            close()
+            current = [word] if word is not None else []
+        elif word.misspelt and any(w.misspelt for w in current):
+            close()  # a second typo: a new run starts after the first one ("img abandon aandon …")
+            first = next(i for i, w in enumerate(current) if w.misspelt)
+            current = [*current[first + 1 :], word]
+        else:
+            current.append(word)
+    close()
+    return runs
+
+
+def _chinese_phrase(text: str, start: int, end: int, near: bool) -> tuple[int, int] | None:
+    """The span of a Chinese list written without spaces, or None when it reads as prose."""
+    _, ranks = _wordlists()
+    if near:
+        lead = _CONNECTOR.match(text, start, end)
+        start = lead.end() if lead and end - lead.end() >= PHRASE_LENGTHS[0] else start
+        if end - start in PHRASE_LENGTHS or _rare_window(text[start:end], ranks, 3):
+            return start, end
+        return None
+    length = end - start
+    if length in PHRASE_LENGTHS and checksum_ok([ranks[ch] for ch in text[start:end]]):
+        if sum(ranks[ch] < _COMMON for ch in text[start:end]) <= length // 12:
+            return start, end
+    return None
+
+
+def _rare_window(run: str, ranks: dict[str, int], most: int) -> bool:
+    """Whether some 12 characters in a row hold at most ``most`` of the common ones."""
+    common = [ranks[ch] < _COMMON for ch in run]
+    window = PHRASE_LENGTHS[0]
+    count = sum(common[:window])
+    for i in range(window, len(common) + 1):
+        if count <= most:
+            return True
+        if i < len(common):
+            count += common[i] - common[i - window]
+    return False
+
+
+# --- Chinese words standing apart, in the user's own text --------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _spaced_chinese() -> re.Pattern[str]:
+    """Three or more single list characters in a row, each standing apart (spaces, punctuation, numbering)."""
+    _, ranks = _wordlists()
+    chars = "".join(sorted(ranks))
+    alone = rf"(?<![^\W\d_])[{chars}](?![^\W\d_])"
+    gap = rf"(?:[{_GAP}]|\d{{1,2}}[.)、:：]?){{1,12}}"
+    return re.compile(rf"{alone}(?:{gap}{alone}){{2,}}")
+
+
+def _spaced_hits(original: str, keywords: _Keywords) -> list[Hit]:
+    _, ranks = _wordlists()
     hits = []
-    kw_index = 0
-    for start, end, count in _runs(text, blocked):
-        while kw_index + 1 < len(keywords) and keywords[kw_index + 1][1] <= start:
-            kw_index += 1
-        near = False
-        if keywords and keywords[kw_index][1] <= start:
-            between = text[keywords[kw_index][1] : start]
-            near = len(between) <= _KEYWORD_REACH and MARKER_PREFIX not in between
-        if count >= LONG_RUN or (near and count >= SHORT_RUN):
-            hits.append(Hit(start, end, "seed_phrase", marker("seed_phrase")))
+    for m in _spaced_chinese().finditer(original):
+        count = sum(ch in ranks for ch in m.group())
+        if count >= LONG_RUN or keywords.near(m.start()):
+            hits.append(Hit(m.start(), m.end(), "seed_phrase", marker("seed_phrase")))
+    return hits
+
+
+def find_seed_phrases(view: View) -> list[Hit]:
+    """Runs of BIP39 words: 8 or more anywhere, 3 or more within reach of a seed-phrase keyword;
+    Chinese lists written without spaces (see the module docstring)."""
+    text = view.text
+    found = [(m.start(), m.end()) for m in _KEYWORD.finditer(text) if not view.in_marker(m.start())]
+    keywords = _Keywords([end for _, end in found], view)
+    words, cjk_runs = _words(view, sorted(found + view.markers))
+    hits = []
+    for start, end, count, typo in _runs(view, words):
+        if count >= (TYPO_RUN if typo else LONG_RUN) or (count >= SHORT_RUN and keywords.near(start)):
+            hits.append(view.hit(start, end, "seed_phrase"))
+    for start, end in cjk_runs:
+        span = _chinese_phrase(text, start, end, keywords.near(start))
+        if span:
+            hits.append(view.hit(span[0], span[1], "seed_phrase"))
+    if not view.ascii:
+        original_ends = sorted(view.span(start, end)[1] for start, end in found)
+        hits.extend(_spaced_hits(view.original, _Keywords(original_ends, None)))
     return hits

@@ -54,6 +54,18 @@ def _redactor(found: list[RedactionEntry]) -> Redactor:
     return redact
 
 
+def _evidence(items: list[EvidenceItem], found: list[RedactionEntry]) -> list[EvidenceItem]:
+    """The evidence records with their file names redacted (extension kept), what was removed added to ``found``."""
+    from walletaid.engines.redact import redact_file_name
+
+    safe = []
+    for index, item in enumerate(items):
+        name, redactions = redact_file_name(item.name, f"evidence[{index}].name")
+        found.extend(RedactionEntry(field=r.field, kind=r.kind, action=r.action) for r in redactions)
+        safe.append(item.model_copy(update={"name": name}))
+    return safe
+
+
 def _when(value: datetime | date) -> tuple[str, str, str]:
     """ISO text, precision and UTC offset of the time it happened."""
     if isinstance(value, datetime):
@@ -154,6 +166,7 @@ def build_case(
     found: list[RedactionEntry] = []
     redact = _redactor(found)
     sections = _sections(answers, redact, found)
+    evidence = _evidence(list(evidence), found)
     issue: IssueSection = sections["issue"]
     # The diagnosis sees the redacted texts: nothing it quotes back can hold a secret.
     redacted = {"error_message": issue.error_message, "description": issue.description}
@@ -253,6 +266,12 @@ def _dedupe(found: list[RedactionEntry]) -> list[RedactionEntry]:
     return seen
 
 
+def _file_name(name: str) -> str:
+    from walletaid.engines.redact import redact_file_name
+
+    return redact_file_name(name)[0]
+
+
 def review_values(answers: Mapping[str, Any]) -> dict[str, Any]:
     """Answers made safe to show on a review screen: phone and e-mail masked, free text redacted, file base names.
 
@@ -273,7 +292,7 @@ def review_values(answers: Mapping[str, Any]) -> dict[str, Any]:
         elif key in FREE_TEXT_FIELDS:
             shown[key] = redact(value, key)
         elif key == "evidence":
-            shown[key] = [clean(basename(str(p))) for p in value]
+            shown[key] = [_file_name(basename(str(p))) for p in value]
         else:
             shown[key] = value
     return shown

@@ -94,7 +94,9 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
     with _store("not_logged") as conn:
         store.get_case(conn, case_id)  # an unknown id fails before any question is asked
         raw = given if given else _ask_contact(lang)
-        entry = store.add_contact(conn, case_id, parse_contact_entry(raw, lang), now=_now())
+        safe, removed = store.redact_entry(parse_contact_entry(raw, lang))
+        _tell_removed(removed, lang)
+        entry = store.add_contact(conn, case_id, safe, now=_now())
         document = _show_document(conn, case_id, lang)
     say(t("case_flow.logged", lang, n=entry.id, case_id=document.case.case_id))
     if fmt != "text":
@@ -103,6 +105,14 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
         for line in renderer.advice(document.case.case_id, document.follow_up, document.case.status, lang):
             say(line)
     return 0
+
+
+def _tell_removed(removed: list[Any], lang: Lang) -> None:
+    """Say what was masked or removed from the options (field and kind, never the value)."""
+    from walletaid.engines.redact import explain
+
+    for line in explain(removed, lang):
+        say(f"[yellow]![/] {for_rich(line)}")
 
 
 def run_close(*, lang: Lang, case_id: str) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from walletaid.errors import InputError, Problem
 from walletaid.flows.common import Format, emit
 from walletaid.i18n import Lang, t
-from walletaid.textsafe import clean
 
 MAX_VERIFY_LENGTH = 2000
 
@@ -22,7 +21,9 @@ def run(*, lang: Lang, fmt: Format, provider: str | None, verify: str | None) ->
         emit(contacts.verify(verify, lang), fmt, lang, "contacts")
         return 0
     if provider is not None and contacts.find_provider(provider) is None:
-        raise InputError([Problem("PROVIDER", t("flows.unknown_provider", lang, value=clean(provider)[:60],
+        from walletaid.engines.redact import redact_echo
+
+        raise InputError([Problem("PROVIDER", t("flows.unknown_provider", lang, value=redact_echo(provider, 60),
                                                  ids=", ".join(contacts.provider_ids())))])
     emit(contacts.contacts_doc(lang, provider), fmt, lang, "contacts")
     return 0

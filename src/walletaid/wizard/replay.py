@@ -44,7 +44,9 @@ def _read_bytes(source: str, lang: Lang) -> bytes:
 
 
 def _file_error(source: str, message: str, lang: Lang) -> InputError:
-    return InputError([Problem(f"--answers {source}", message)])
+    from walletaid.engines.redact import redact_echo
+
+    return InputError([Problem(f"--answers {redact_echo(source, 200)}", message)])
 
 
 def load_answers_file(source: str, lang: Lang) -> dict[str, Any]:
@@ -62,8 +64,10 @@ def load_answers_file(source: str, lang: Lang) -> dict[str, Any]:
 
             parsed = yaml.safe_load(text)
     except Exception as exc:  # json.JSONDecodeError, yaml.YAMLError, RecursionError ...
-        detail = clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        raise _file_error(source, t("wizard.file_not_parsed", lang, detail=detail[:200]), lang) from None
+        from walletaid.engines.redact import redact_echo
+
+        detail = redact_echo(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 200)
+        raise _file_error(source, t("wizard.file_not_parsed", lang, detail=detail), lang) from None
     if not isinstance(parsed, dict):
         raise _file_error(source, t("wizard.file_not_mapping", lang), lang)
     return parsed
@@ -85,7 +89,9 @@ def _as_choice(question: Question, raw: Any, lang: Lang) -> str:
     if isinstance(raw, bool) and _YAML_BOOLS[raw] in allowed:
         raw = _YAML_BOOLS[raw]  # YAML reads an unquoted yes/no as a boolean
     if not isinstance(raw, str) or raw.strip() not in allowed:
-        shown = clean(str(raw))[:60]
+        from walletaid.engines.redact import redact_echo
+
+        shown = redact_echo(raw, 60)  # a secret typed into the wrong key is not echoed back
         raise ValueError(t("wizard.not_one_of", lang, value=shown, allowed=", ".join(allowed)))
     return raw.strip()
 
@@ -126,11 +132,13 @@ def parse_answer(question: Question, raw: Any, lang: Lang) -> Any:
 
 
 def unknown_key_problem(key: object, known: Sequence[str], lang: Lang) -> Problem:
+    from walletaid.engines.redact import redact_echo
+
     close = difflib.get_close_matches(str(key), known, n=1)
     message = t("wizard.unknown_key", lang, allowed=", ".join(known))
     if close:
         message = t("wizard.did_you_mean", lang, name=close[0]) + " " + message
-    return Problem(clean(str(key))[:80] or repr(key), message)
+    return Problem(redact_echo(key, 80) or repr(key), message)
 
 
 def replay(questions: Sequence[Question], data: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
