@@ -259,3 +259,10 @@ def test_bank_code_sms_that_says_tell_no_one_is_not_a_secrecy_demand() -> None:
     # "切勿告知他人，银行工作人员不会向您索取": the warning's next clause is not "don't tell the bank"
     result = check_message("【交通银行】动态密码507318，您正在登录手机银行，切勿告知他人，银行工作人员不会向您索取。", "zh")
     assert result.verdict == "no_known_signals", [s.id for s in result.signals]
+
+
+def test_evidence_never_quotes_a_code_back() -> None:
+    # the pasted message may hold the user's own code: the result quotes it redacted, like every output
+    result = check_message("【工商银行】验证码483920，请发给客服完成退款", "zh")
+    quoted = " ".join(s.evidence for s in result.signals)
+    assert result.verdict == "danger" and "483920" not in quoted and "[REDACTED:verification_code]" in quoted

@@ -62,10 +62,19 @@ def _keep(signals: dict[str, Signal], sig: Signal) -> None:
         signals[sig.id] = sig
 
 
+def _without_secrets(evidence: str) -> str:
+    """The quoted evidence with any code, card or ID number in it redacted (a message may hold the user's own code)."""
+    if not any(ch.isdigit() for ch in evidence):
+        return evidence  # nothing a code, card or ID number could be (the common case, kept cheap)
+    from walletaid.engines.redact import redact_text
+
+    return redact_text(evidence, "message")[0]
+
+
 def _signal(sig_id: str, severity: str, norm: Normalized, start: int, end: int, lang: Lang) -> Signal:
     info = knowledge.signals().signals[sig_id]
     a, b = norm.original_span(start, end)
-    evidence = clean(norm.original[a:b], keep_newlines=False)[:200]
+    evidence = _without_secrets(clean(norm.original[a:b], keep_newlines=False)[:200])
     return Signal(id=sig_id, severity=severity, evidence=evidence, start=a, end=b, explanation=info.explanation.get(lang))  # type: ignore[arg-type]
 
 
