@@ -9,14 +9,11 @@ machinery that creating a model needs) and how much is walletaid's own.
 """
 
 import json
-import os
 from typing import Optional
 
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as walletaid does: no plugin scan
-
-import typer  # noqa: E402 - after the setting above
-import yaml  # noqa: E402
-from pydantic import BaseModel  # noqa: E402
+import typer
+import yaml
+from pydantic import BaseModel
 
 
 class Answers(BaseModel):

@@ -190,12 +190,14 @@ def test_planted_secrets_never_survive_redact_tree(cases: list[tuple[str, str, s
         if i % 2:
             tree["issue"]["steps"].append(text)  # type: ignore[index]
         else:
-            tree["issue"]["description"] += text + "\n"  # type: ignore[index]
+            tree["issue"]["description"] += text + "\n####\n"  # type: ignore[index]
     out, redactions = redact_tree(tree)
-    flat = repr(out)
     dumped = " ".join(r.model_dump_json() for r in redactions)
-    for kind, value, _ in cases:
-        assert not _survives(kind, value, flat), flat
+    lines = out["issue"]["description"].split("\n####\n")
+    for i, (kind, value, _) in enumerate(cases):
+        # each secret is looked for where it was planted: a masked e-mail or phone elsewhere may hold its digits
+        where = out["issue"]["steps"][i // 2] if i % 2 else lines[i // 2]
+        assert not _survives(kind, value, where), out
         assert value not in dumped
     assert out["amount"] == 3 and out["transaction"] is None
 

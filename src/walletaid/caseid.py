@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
-
-from walletaid.lazyre import compile_lazily
 
 # No 0/O, 1/I/L: the id is read aloud to support agents.
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CASE_ID_PATTERN = r"^WA-\d{8}-[2-9A-HJKMNP-Z]{4}$"
-CASE_ID_RE = compile_lazily(CASE_ID_PATTERN)
+CASE_ID_RE = re.compile(CASE_ID_PATTERN)
 
 
 def new_case_id(now: datetime) -> str:

@@ -9,7 +9,6 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from walletaid import pydantic_plugins
 from walletaid.i18n import Lang, resolve_lang, t
 
 
@@ -24,11 +23,6 @@ def _help_lang(argv: list[str]) -> Lang:
 
 
 HELP_LANG = _help_lang(sys.argv)
-
-# walletaid uses no Pydantic plugins: looking for them (and importing importlib.metadata to do so)
-# would cost every start-up 12-15 ms. An explicit PYDANTIC_DISABLE_PLUGINS set by the user still wins.
-pydantic_plugins.install()
-
 
 def h(key: str) -> str:
     """A help text of the CLI in the user's language (``messages/cli.json``)."""

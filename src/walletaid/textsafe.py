@@ -10,11 +10,11 @@ same for Markdown files (no links, emphasis, HTML or table breaks of the user's)
 
 from __future__ import annotations
 
-from walletaid.lazyre import compile_lazily
+import re
 
 # CSI, OSC (ended by BEL or ST), and other two-byte ESC sequences.  All
 # quantifiers are over disjoint classes, so matching stays linear.
-_ESCAPES = compile_lazily(
+_ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS / SOS / PM / APC strings
@@ -23,7 +23,7 @@ _ESCAPES = compile_lazily(
 )
 # C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that
 # can make text read differently from what it is.
-_CONTROLS = compile_lazily(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str, *, keep_newlines: bool = True) -> str:
@@ -47,12 +47,12 @@ def for_rich(text: str) -> str:
 # escaped with a backslash: the escape character itself, table pipes, raw HTML and autolinks ("<"),
 # "_" unless it stands between two letters or digits, "]" that opens a link target ("](" or "]["),
 # and entity references ("&amp;").  Everything else stays as typed, so the file reads well as text.
-_MARKDOWN = compile_lazily(r"[\\|<]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|&(?=#?\w+;)")
+_MARKDOWN = re.compile(r"[\\|<]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|&(?=#?\w+;)")
 # Emphasis, strikethrough and code need two runs of their character ("**a**", "~~a~~", "`a`"); one run,
 # such as the mask in "138****5678", shows as typed and is left alone.
-_PAIRED = compile_lazily(r"\*+|~+|`+")
+_PAIRED = re.compile(r"\*+|~+|`+")
 # Web addresses that GitHub-style Markdown links by itself: "http://…", "www.…".
-_BARE_LINK = compile_lazily(r"(?i)(?<=[a-z])(:)(?=//)|(?<![\w.])(www)(\.)")
+_BARE_LINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<![\w.])(www)(\.)")
 
 
 def for_markdown(text: str) -> str:

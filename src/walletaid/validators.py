@@ -8,12 +8,12 @@ wizard, ``--answers`` replay and the ``TicketAnswers`` model can all call them.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from walletaid.i18n import Lang, t
-from walletaid.lazyre import compile_lazily
 from walletaid.textsafe import clean
 
 MAX_AMOUNT = Decimal("1000000000000")
@@ -22,10 +22,10 @@ EARLIEST = date(2000, 1, 1)
 TWO_DECIMAL_CURRENCIES = frozenset({"CNY", "HKD", "MOP", "TWD", "USD", "EUR", "GBP"})
 CURRENCY_ALIASES = {"RMB": "CNY", "ECNY": "CNY", "E-CNY": "CNY", "¥": "CNY", "￥": "CNY", "元": "CNY", "人民币": "CNY", "数字人民币": "CNY"}
 
-_CURRENCY_RE = compile_lazily(r"^[A-Z0-9]{2,10}$")
-_AMOUNT_RE = compile_lazily(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
-_DATE_RE = compile_lazily(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_DATE_TIME_RE = compile_lazily(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_CURRENCY_RE = re.compile(r"^[A-Z0-9]{2,10}$")
+_AMOUNT_RE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
+_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_DATE_TIME_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
 def _fail(key: str, lang: Lang, **fields: object) -> ValueError:

@@ -13,16 +13,16 @@ numbers differ from each other by one digit, so closeness proves nothing).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from walletaid.lazyre import compile_lazily
 from walletaid.models.contacts_doc import Directory
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
 _LETTER_DIGITS = str.maketrans("oOlIiSB", "0011158")
-_SEPARATORS = compile_lazily(r"[\s\-().·]")
+_SEPARATORS = re.compile(r"[\s\-().·]")
 _CACHE = 65536
 
 

@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict
 
 from walletaid.engines.redact_view import Hit, RedactionKind, marker
 from walletaid.i18n import Lang, t
-from walletaid.lazyre import compile_lazily
 
 __all__ = [
     "Redaction",
@@ -94,7 +93,11 @@ _PRIORITY = {kind: i for i, kind in enumerate(_ORDER)}
 def _detect(text: str, field: str) -> list[Hit]:
     """Every hit in ``text``, found on its canonical view and placed on ``text`` itself."""
     from walletaid.engines.redact_context import find_codes, find_query_codes
-    from walletaid.engines.redact_detect import find_emails, find_phones, find_private_keys
+    from walletaid.engines.redact_detect import (
+        find_emails,
+        find_phones,
+        find_private_keys,
+    )
     from walletaid.engines.redact_numbers import find_ids_and_cards
     from walletaid.engines.redact_password import find_passwords
     from walletaid.engines.redact_seed import find_seed_phrases
@@ -209,7 +212,7 @@ def _redact_strings(items: list[str], field: str) -> tuple[list[str], list[Redac
     return out, redactions
 
 
-_EXTENSION = compile_lazily(r"\.[0-9A-Za-z]{1,5}$")
+_EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,5}$")
 _NAME_SPACES = str.maketrans("_", " ")
 
 

@@ -14,33 +14,32 @@ from __future__ import annotations
 import re
 
 from walletaid.engines.redact_view import Hit, View
-from walletaid.lazyre import compile_lazily
 
 # --- verification codes ----------------------------------------------------------------------
 
-_CODE_WORD = compile_lazily(
+_CODE_WORD = re.compile(
     r"验证码|校验码|动态码|短信码|动态密码|动态口令|确认码|安全码|授权码|激活码"
     r"|(?<![a-z])(?:(?:verification|verify|security|auth(?:entication)?|confirmation|login|sms|2fa|one[\s-]time|check)"
     r"[\s-]{0,3}(?:codes?|otp|pass(?:word|code))|codes?|otp|tac|vcode|yzm|captcha)(?![a-z])"
 )
 # "error code 1001", "zip code 100000": numbers that are not secrets.
-_NOT_SECRET_CODE = compile_lazily(
+_NOT_SECRET_CODE = re.compile(
     r"(?:error|err|zip|postal|post|area|country|promo|promotion|coupon|discount|invite|invitation"
     r"|referral|claim|prize|bonus|qr|status|reason|response|return|exit|swift|sort|branch|product|source|colou?r"
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
     r"[\s_-]*$"
 )
 # A code: 4-8 digits (a single space, dash or dot may stand between them), or 4-8 letters and digits.
-_CODE_TOKEN = compile_lazily(r"(?<![0-9a-z*])(?:[0-9](?:[ .\-·][0-9]|[0-9]){3,7}|[0-9a-z]{4,8})(?![0-9a-z*])")
-_DATE_OR_TIME = compile_lazily(r"(?:19|20)[0-9]{2}[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?|[0-9]{1,2}[.:][0-9]{2}")
-_DIGIT = compile_lazily(r"[0-9]")
-_ALNUM_STAR = compile_lazily(r"[0-9a-z*]")
-_CLAUSE_BREAK = compile_lazily(r"[。！？!?；;\n，,]|\.(?:\s|$)")
-_LEAD = compile_lazily(r"[\s:=\-—,，]*")
-_CALL_WORDS = compile_lazily(r"拨打|打给|打了|致电|电话|热线|客服|(?<![a-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)")
+_CODE_TOKEN = re.compile(r"(?<![0-9a-z*])(?:[0-9](?:[ .\-·][0-9]|[0-9]){3,7}|[0-9a-z]{4,8})(?![0-9a-z*])")
+_DATE_OR_TIME = re.compile(r"(?:19|20)[0-9]{2}[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?|[0-9]{1,2}[.:][0-9]{2}")
+_DIGIT = re.compile(r"[0-9]")
+_ALNUM_STAR = re.compile(r"[0-9a-z*]")
+_CLAUSE_BREAK = re.compile(r"[。！？!?；;\n，,]|\.(?:\s|$)")
+_LEAD = re.compile(r"[\s:=\-—,，]*")
+_CALL_WORDS = re.compile(r"拨打|打给|打了|致电|电话|热线|客服|(?<![a-z])(?:call(?:ed)?|dial(?:ed)?|phone|hotline)")
 _UNIT_AFTER = set("元块分秒次年月日号个位笔天小时万千百%")
 _UNIT_BEFORE = set("¥$")
-_BEFORE_JOIN = compile_lazily(r"[\s:=]*|.*(?:是|为|(?<![a-z])(?:is|are|was)(?![a-z])).*", re.S)
+_BEFORE_JOIN = re.compile(r"[\s:=]*|.*(?:是|为|(?<![a-z])(?:is|are|was)(?![a-z])).*", re.S)
 _AFTER_WINDOW = 24
 _BEFORE_WINDOW = 24
 
@@ -119,11 +118,11 @@ def find_codes(view: View) -> list[Hit]:
 
 # --- codes and passwords in a link's query ---------------------------------------------------
 
-_QUERY = compile_lazily(
+_QUERY = re.compile(
     r"[?&;#](?P<name>[a-z0-9_\-]{0,24}?(?P<secret>code|otp|captcha|token|pin|yzm|sms|pwd|passwd|password|pass|secret))"
     r"=(?P<value>[^&#\s]{1,200})"
 )
-_QUERY_NOT_SECRET = compile_lazily(
+_QUERY_NOT_SECRET = re.compile(
     r"(?:err|error|status|zip|post|postal|country|area|lang|region|promo|invite|ref|referral|product|qr"
     r"|res|return|response|state|currency|bank|branch|swift|sort)[_\-]?code$"
 )

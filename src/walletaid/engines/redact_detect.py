@@ -12,9 +12,13 @@ import re
 from collections.abc import Callable
 
 from walletaid.engines.redact_view import (
-    MARKER_PREFIX, Hit, RedactionKind, View, marker, without_markers,
+    MARKER_PREFIX,
+    Hit,
+    RedactionKind,
+    View,
+    marker,
+    without_markers,
 )
-from walletaid.lazyre import compile_lazily
 
 __all__ = [
     "MARKER_PREFIX", "Hit", "RedactionKind", "find_emails", "find_phones", "find_private_keys", "is_reference",
@@ -25,7 +29,7 @@ MaskFn = Callable[[str], str]
 
 # --- labels: a number right after "订单号" / "txid" is a reference, not a card or a key ------
 
-_LABEL = compile_lazily(
+_LABEL = re.compile(
     r"(?:交易单号|交易号|订单号|订单编号|商户单号|流水号|流水|单号|交易哈希|哈希|工单号|投诉编号"
     r"|(?<![a-z])(?:txid|tx\s?hash|tx\s?id|transaction\s(?:id|no|number|hash)|order\s(?:id|no|number)"
     r"|reference|ref|hash|txn))(?:\s{0,2}(?:is|was|是|为)(?![a-z]))?[\s:#=.]{0,3}$"
@@ -48,21 +52,21 @@ def is_reference(text: str, start: int, field: str) -> bool:
 
 # --- private keys ----------------------------------------------------------------------------
 
-_KEY = compile_lazily(
+_KEY = re.compile(
     r"(?<![0-9a-z])(?:"
     r"(?P<hex>(?:0x)?[0-9a-f]{64})"
     r"|(?P<wif>5[1-9a-z]{50}|[kl][1-9a-z]{51})"
     r"|(?P<ext>[xtyzuv]prv[1-9a-z]{100,112})"
     r")(?![0-9a-z])"
 )
-_KEY_WORD = compile_lazily(r"私钥|密钥|(?<![a-z])(?:private|secret)[\s_-]?key(?![a-z])|(?<![a-z])wif(?![a-z])")
+_KEY_WORD = re.compile(r"私钥|密钥|(?<![a-z])(?:private|secret)[\s_-]?key(?![a-z])|(?<![a-z])wif(?![a-z])")
 # A piece of a key: a long run of letters and digits that has both.
-_FRAGMENT = compile_lazily(r"(?<![0-9a-z@./])(?=[0-9a-z]*[0-9])(?=[0-9a-z]*[a-z])[0-9a-z]{12,}(?![0-9a-z@])")
-_HEX = compile_lazily(r"[0-9a-f]+")
-_ADDRESS = compile_lazily(r"0x[0-9a-f]{40}|(?:bc1|tb1)[0-9a-z]{8,87}")
+_FRAGMENT = re.compile(r"(?<![0-9a-z@./])(?=[0-9a-z]*[0-9])(?=[0-9a-z]*[a-z])[0-9a-z]{12,}(?![0-9a-z@])")
+_HEX = re.compile(r"[0-9a-f]+")
+_ADDRESS = re.compile(r"0x[0-9a-f]{40}|(?:bc1|tb1)[0-9a-z]{8,87}")
 _KEY_REACH = 40
 _SPLIT_GAP = 16
-_B58_KEY = compile_lazily(r"5[1-9a-z]{50}|[kl][1-9a-z]{51}|[xtyzuv]prv[1-9a-z]{107}")
+_B58_KEY = re.compile(r"5[1-9a-z]{50}|[kl][1-9a-z]{51}|[xtyzuv]prv[1-9a-z]{107}")
 
 
 def _key_hits(view: View, field: str) -> list[Hit]:
@@ -131,7 +135,7 @@ def find_private_keys(view: View, field: str) -> list[Hit]:
 
 # --- e-mail ----------------------------------------------------------------------------------
 
-_EMAIL = compile_lazily(
+_EMAIL = re.compile(
     r"(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,63}(?![a-z0-9\-])"
 )
 
@@ -148,7 +152,7 @@ def find_emails(view: View, mask: MaskFn) -> list[Hit]:
 
 # --- Chinese mobile numbers ------------------------------------------------------------------
 
-_PHONE = compile_lazily(
+_PHONE = re.compile(
     r"(?<![0-9+])(?:(?:\+|00)\s?86[ .-]?|\(\+?86\)\s?|86(?=1[3-9][0-9]{9}(?![0-9])))?"
     r"1[3-9][0-9](?:[ .-]?[0-9]{4}){2}(?![0-9])"
 )

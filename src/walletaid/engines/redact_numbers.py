@@ -10,25 +10,25 @@ typed, so a card is redacted as whole groups and the rest of a longer run (a dat
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import accumulate
 
 from walletaid.engines.redact_detect import is_reference, reference_field
 from walletaid.engines.redact_view import Group, Hit, Number, View, marker
-from walletaid.lazyre import compile_lazily
 
 _CONNECT = r"(?:\s{0,2}(?:is|was|是|为|:|=|#|no\.?|number|号码|号))?[\s:#=.]{0,3}"
-_ID_LABEL = compile_lazily(
+_ID_LABEL = re.compile(
     r"(?:身份证件?(?:号码|号)?|证件号码?|身份号码?|公民身份号码"
     r"|(?<![a-z])(?:id|identity|national id|resident id)(?:\s?(?:card|no|number))?(?![a-z]))" + _CONNECT + "$"
 )
-_CARD_LABEL = compile_lazily(
+_CARD_LABEL = re.compile(
     r"(?:(?:银行|储蓄|信用|借记|银联|社保|工资)?卡号?|账号|账户号?码?|收款账户|银行账户"
     r"|(?<![a-z])(?:(?:bank|debit|credit)\s)?(?:card|account|acct|a/c)(?:\s?(?:no|number|num))?(?![a-z]))"
     + _CONNECT + "$"
 )
 # A label just after the number: "6222… 是我的银行卡", "110101… (my ID)".
-_LABEL_AFTER = compile_lazily(
+_LABEL_AFTER = re.compile(
     r"[\s,:()（）\[\]]{0,3}(?:是|为|is|was)?\s?(?:我的|我|my|the|his|her)?\s?"
     r"(?P<id>身份证|证件号|id\b|identity)?(?P<card>银行卡|卡号|储蓄卡|信用卡|借记卡|账号|card|account)?"
 )

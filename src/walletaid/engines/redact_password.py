@@ -12,23 +12,23 @@ letter and a symbol.  Chinese text after the keyword is prose; only tokens with 
 from __future__ import annotations
 
 import bisect
+import re
 
 from walletaid.engines.redact_view import Hit, View
-from walletaid.lazyre import compile_lazily
 
-_PASSWORD = compile_lazily(
+_PASSWORD = re.compile(
     r"(?:支付密码|登录密码|交易密码|取款密码|银行卡密码|开机密码|锁屏密码|密码|口令|pin码"
     r"|(?<![a-z])(?:password|passcode|passwd|pass\s?word|pwd|pin(?:\s?code)?)(?![a-z]))"
     r"(?P<conn>[ \t]*(?:(?:(?:is|was|(?:changed|set|reset)[ \t]to|=>|->)(?=[ \t])"
     r"|改成了?|改为|设为|设置为|设置成|设成了?|换成了?|:|=|是|为)[ \t]*){0,2})"
 )
-_QUOTED = compile_lazily(r"[\"'“‘「『](?P<quoted>[^\"'”’」』\n]{1,64})[\"'”’」』]")
-_WORD = compile_lazily(r"[a-z]+")
-_COUNT = compile_lazily(r"[0-9]{1,2}\s?(?:digits?|characters?|chars|letters?|numbers?|long|位|个)")
-_TOKEN = compile_lazily(r"[!-~]+")
-_WORDS = compile_lazily(r"[!-~]+(?:[ \t]+[!-~]+)*")
-_SENTENCE_STOP = compile_lazily(r"[.,;!?](?=\s)")
-_PUNCT = compile_lazily(r"[^0-9a-z\s]")
+_QUOTED = re.compile(r"[\"'“‘「『](?P<quoted>[^\"'”’」』\n]{1,64})[\"'”’」』]")
+_WORD = re.compile(r"[a-z]+")
+_COUNT = re.compile(r"[0-9]{1,2}\s?(?:digits?|characters?|chars|letters?|numbers?|long|位|个)")
+_TOKEN = re.compile(r"[!-~]+")
+_WORDS = re.compile(r"[!-~]+(?:[ \t]+[!-~]+)*")
+_SENTENCE_STOP = re.compile(r"[.,;!?](?=\s)")
+_PUNCT = re.compile(r"[^0-9a-z\s]")
 _PROSE = {
     "wrong", "incorrect", "invalid", "error", "expired", "required", "reset", "changed", "forgotten", "forgot",
     "locked", "none", "empty", "unknown", "null", "hidden", "blank", "same", "correct", "protected", "manager",
@@ -41,7 +41,7 @@ _PROSE = {
     "when", "where", "why", "how", "which", "who", "there", "here", "all", "some", "any", "one", "too",
 }  # fmt: skip
 _CLAUSE_MARKS = set("。、\n")
-_CLAUSE_OR_PUNCT = compile_lazily(r"[。、\n]|[!-/:-@\[-`{-~]")
+_CLAUSE_OR_PUNCT = re.compile(r"[。、\n]|[!-/:-@\[-`{-~]")
 _MAX_VALUE = 128
 
 

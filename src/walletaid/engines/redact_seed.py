@@ -25,7 +25,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from walletaid.engines.redact_view import Hit, View, marker
-from walletaid.lazyre import compile_lazily
 
 LONG_RUN = 8
 SHORT_RUN = 3
@@ -35,17 +34,17 @@ PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 _KEYWORD_REACH = 40
 _COMMON = 100  # the lists are ordered by frequency: the first words are what Chinese prose is made of
 
-_TOKEN = compile_lazily(r"[a-z]+|[^\W\d_a-z]+")
+_TOKEN = re.compile(r"[a-z]+|[^\W\d_a-z]+")
 _GAP = r" \t\r\n\u3000\u200b-\u200f\u2060\ufeff,，、;；:：()（）\[\]\-|/#*\"'“”.·_+>~"
 _GAP_CHARS = set(" \t\r\n,，、;；:：()（）[]-|/#*\"'“”.·_+>~")
-_SENTENCE_END = compile_lazily(r"[.!?]\s")  # "nice day. Can you" is two sentences, "abandon.ability" one phrase
-_NUMBERING = compile_lazily(r"(?<!\d)\d{1,2}(?!\d)[.)、:：]?")
-_KEYWORD = compile_lazily(
+_SENTENCE_END = re.compile(r"[.!?]\s")  # "nice day. Can you" is two sentences, "abandon.ability" one phrase
+_NUMBERING = re.compile(r"(?<!\d)\d{1,2}(?!\d)[.)、:：]?")
+_KEYWORD = re.compile(
     r"助记词|助记码|助记|恢复短语|恢复词|种子短语|种子词|备份词|钱包备份"
     r"|(?<![a-z])(?:secret\s{1,3}(?:recovery\s{1,3})?phrase|seed\s{1,3}(?:phrase|words?)|recovery\s{1,3}(?:phrase|words?|seed)"
     r"|backup\s{1,3}(?:phrase|words?)|mnemonic|wallet\s{1,3}words|(?:12|24)\s{0,3}words)(?![a-z])"
 )
-_CONNECTOR = compile_lazily(r"(?:分别|依次)?(?:是|为|如下)+")
+_CONNECTOR = re.compile(r"(?:分别|依次)?(?:是|为|如下)+")
 
 
 class _Word(NamedTuple):
@@ -127,8 +126,13 @@ class _Keywords:
 # --- English words and Chinese lists written without spaces, on the canonical view -------------------
 
 
+_MAY_HOLD_LIST_WORDS = re.compile(r"[a-z]{3}|[^\x00-\x7f]{12}")
+
+
 def _words(view: View, blocked: list[tuple[int, int]]) -> tuple[list[_Word | None], list[tuple[int, int]]]:
     """English list words (None for any other word) and runs of Chinese list characters with no spaces."""
+    if not _MAY_HOLD_LIST_WORDS.search(view.text):
+        return [], []  # no Latin word and no run of 12 Chinese characters: no list word (spares loading the lists)
     english, ranks = _wordlists()
     words: list[_Word | None] = []
     cjk_runs: list[tuple[int, int]] = []
@@ -232,7 +236,13 @@ def _spaced_chinese() -> re.Pattern[str]:
     return re.compile(rf"{alone}(?:{gap}{alone}){{2,}}")
 
 
+_ALONE_CJK = re.compile(r"(?<![^\W\d_])[\u3400-\u9fff](?![^\W\d_])")
+"""A Chinese character standing apart: the cheap test before the 2,048-character pattern is built."""
+
+
 def _spaced_hits(original: str, keywords: _Keywords) -> list[Hit]:
+    if len(_ALONE_CJK.findall(original, 0, len(original))) < 3:
+        return []  # no three characters standing apart: no spaced list (most texts; skips building the pattern)
     _, ranks = _wordlists()
     hits = []
     for m in _spaced_chinese().finditer(original):

@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from walletaid.lazyre import compile_lazily
-
 if TYPE_CHECKING:
     from walletaid.matching.normalize import Normalized
 
@@ -36,7 +34,7 @@ RedactionKind = Literal[
 ]
 
 MARKER_PREFIX = "[REDACTED:"
-_MARKER = compile_lazily(r"\[redacted:[a-z_]+\]", re.IGNORECASE)
+_MARKER = re.compile(r"\[redacted:[a-z_]+\]", re.IGNORECASE)
 
 
 def marker(kind: RedactionKind) -> str:
@@ -99,7 +97,7 @@ class View:
 
 
 _NO_SPELLINGS: list[object] = []
-_SURROGATE = compile_lazily("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def view_of(text: str) -> View:
@@ -119,9 +117,9 @@ def view_of(text: str) -> View:
 
 # --- numbers with the groups the user typed -----------------------------------------------------
 
-_NUMBER = compile_lazily(r"(?<![0-9])[0-9]+(?:[ .\-·_][0-9]+)*(?:[ \-]?x(?![0-9a-z]))?")
-_GROUP = compile_lazily(r"[0-9]+")
-_TYPED_DIGITS = compile_lazily(r"\d+")
+_NUMBER = re.compile(r"(?<![0-9])[0-9]+(?:[ .\-·_][0-9]+)*(?:[ \-]?x(?![0-9a-z]))?")
+_GROUP = re.compile(r"[0-9]+")
+_TYPED_DIGITS = re.compile(r"\d+")
 _MAX_GROUPS = 64  # nobody types a card or an ID in more groups than this: a longer run stays one group
 
 

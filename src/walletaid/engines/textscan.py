@@ -9,10 +9,9 @@ import re
 from functools import lru_cache
 
 from walletaid.engines.domains import link_data
-from walletaid.lazyre import compile_lazily
 
 # ASCII-only edges: a number written straight after Chinese text ("加QQ3091552871进行登记") is still a number.
-_PHONE_RE = compile_lazily(r"(?<![0-9A-Za-z_.+])(?:\+|00)?\d[\d \-()]{1,18}\d(?![0-9A-Za-z_])")
+_PHONE_RE = re.compile(r"(?<![0-9A-Za-z_.+])(?:\+|00)?\d[\d \-()]{1,18}\d(?![0-9A-Za-z_])")
 
 
 def find_links(text: str, common_tlds: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
@@ -37,14 +36,14 @@ def _common_tlds() -> frozenset[str]:
     return frozenset(data.common_tlds) | frozenset(data.risky_tlds)
 
 
-_LINK_RE = compile_lazily(
+_LINK_RE = re.compile(
     r"(?<![\w@.])((?:https?|hxxps?)://|www\.)?"
     r"(?:[a-z0-9\u00c0-\u024f\u0370-\u04ff](?:[a-z0-9\u00c0-\u024f\u0370-\u04ff\-]{0,62})\.){1,8}"
     r"(?:xn--[a-z0-9\-]{1,59}|[a-z]{2,24})(?::\d{1,5})?"
     r"(?:[/?#][\x21-\x7e]{0,2000})?",
     re.IGNORECASE | re.ASCII,
 )
-_IP_LINK_RE = compile_lazily(r"(?<![\w.])(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[\x21-\x7e]{0,2000})?")
+_IP_LINK_RE = re.compile(r"(?<![\w.])(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[\x21-\x7e]{0,2000})?")
 
 
 def find_ip_links(text: str) -> list[tuple[int, int, str]]:

@@ -1,8 +1,9 @@
 """The knowledge base: data files inside the package, validated by Pydantic models when loaded.
 
-Each ``<name>.json`` beside this file is read once per process by :func:`load`
-and checked against its model (see ``knowledge/models.py`` and the model each
-engine declares).  A broken file fails loudly at load and in the test suite,
+Each ``<name>.json`` beside this file is read by :func:`load` and checked against
+its model (see ``knowledge/models.py`` and the model each engine declares); the
+validated result is kept in the compiled-knowledge cache (``matching/cache.py``)
+until the file changes.  A broken file fails loudly at load and in the test suite,
 never silently at a user's prompt.
 """
 
@@ -29,7 +30,11 @@ def read_json(name: str) -> object:
 
 @lru_cache(maxsize=None)
 def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
-    return model.model_validate(read_json(name))
+    # validated once per version of the file, then read back from the compiled-knowledge cache
+    from walletaid.matching.cache import cached
+
+    return cached(f"kb-{name}-{model.__name__}", [FOLDER / f"{name}.json"],
+                  lambda: model.model_validate(read_json(name)))
 
 
 def load(name: str, model: type[M]) -> M:

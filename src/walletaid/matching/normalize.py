@@ -222,12 +222,26 @@ def _lower(out: _Builder) -> None:
 
 def _to_simplified(out: _Builder) -> None:
     """Traditional characters and Taiwan phrases → simplified mainland words (OpenCC ``tw2sp``)."""
+    if _is_simplified(out.text):
+        return
     converter = _converter()
     converted = converter(out.text)
     if converted == out.text or out.same_length(converted):
         return
     # a phrase changed length (伺服器 → 服务器 is fine, 記憶體 → 内存 is not): align run by run
     out.replace_aligned(_CJK_RUN, lambda run: _aligned_run(run, converter))
+
+
+def _is_simplified(text: str) -> bool:
+    """Whether ``text`` holds no traditional character: GB 2312 has the simplified set only (and ASCII).
+
+    A cheap test that spares loading OpenCC for most texts; anything GB 2312 lacks goes to OpenCC.
+    """
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _aligned_run(run: str, converter: Callable[[str], str]) -> list[tuple[str, int, int]]:

@@ -31,7 +31,6 @@ from rich.table import Table
 from rich.text import Text
 
 from walletaid.i18n import Lang
-from walletaid.lazyre import compile_lazily
 from walletaid.textsafe import clean
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ Body = Union[str, Text, "RenderableType"]
 _CJK = "\u1100-\u11ff\u2e80-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _CJK_EXT = "\U00020000-\U0003134f"
 # One space next to a CJK character or full-width punctuation (single-character lookarounds: linear).
-_CJK_SPACE = compile_lazily(r"(?<=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef]) | (?=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef])")
+_CJK_SPACE = re.compile(r"(?<=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef]) | (?=[\u2190-\u21ff\u3000-\u9fff\uff00-\uffef])")
 # Kept on one line: anything in `backticks`, a walletaid command as the messages quote it, and an
 # international phone number written in groups ("+86 10 956196").  Each repetition starts with a
 # space and a fixed word or digits, so matching stays linear.
@@ -53,7 +52,7 @@ KEEP = (
     r"|walletaid(?: (?:case|prepare-ticket|diagnose|security-check|contacts|schema|log|escalate|list|show"
     r"|close|delete|export|purge|--[a-z][a-z-]*|WA-[0-9]{8}-[0-9A-Z]{4}|ID|FILE|DIR))+"
 )
-_TOKEN = compile_lazily(rf"(?:{KEEP})|[{_CJK}{_CJK_EXT}]|[^\s`{_CJK}{_CJK_EXT}]+|`|\s+")
+_TOKEN = re.compile(rf"(?:{KEEP})|[{_CJK}{_CJK_EXT}]|[^\s`{_CJK}{_CJK_EXT}]+|`|\s+")
 # A line may not start with these (they stick to what comes before) nor end with the openers.
 NO_START = frozenset("，。、：；！？）」』】》〉”’…%％,.;:!?)]}·～—")
 NO_END = frozenset("（「『【《〈“‘([{")
