@@ -56,7 +56,9 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
     """Call a flow and turn its outcome into an exit code and, on failure, one calm message."""
     from walletaid.errors import InputError, Interrupted, WalletaidError
 
-    lang = resolve_lang(lang_opt.value if lang_opt else None)
+    from walletaid.cli_i18n import run_lang
+
+    lang = lang_opt.value if lang_opt else run_lang()  # ``--lang`` before the command (walletaid --lang zh …) too
     try:
         code = flow(lang=lang, **kwargs)
         from walletaid.console import flush_out

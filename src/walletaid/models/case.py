@@ -76,7 +76,7 @@ class ContactEntryIn(BaseModel):
 class ContactEntry(ContactEntryIn):
     """A logged contact: the entry plus its number in the case and when it was logged."""
 
-    id: int
+    id: int = Field(description="the contact's number in this case: 1, 2, 3 … in the order logged")
     logged_at: datetime
 
 
@@ -107,7 +107,7 @@ FollowUpReason = Literal["promise_overdue", "repeated_contacts", "no_reply_15_da
 class MissedPromise(BaseModel):
     """A promise whose date passed before the case was resolved."""
 
-    contact_id: int
+    contact_id: int = Field(description="the number of the contact that made the promise, counted in the case")
     promised_by: Promise
     reference: str | None = None
 
@@ -171,6 +171,35 @@ class CaseShowDocument(BaseModel):
     lang: Lang
     case: CaseRecord
     follow_up: FollowUp
+
+
+class LogWarning(BaseModel):
+    """Something in a logged contact that looks wrong but was kept (a promised date already past)."""
+
+    field: str = Field(description="the option or question, e.g. promised_by")
+    id: Literal["promise_in_past"]
+    message: str
+
+
+class CaseLogDocument(CaseShowDocument):
+    """``walletaid case log ID --format json``: the case after the contact was logged."""
+
+    action: Literal["log"] = "log"  # type: ignore[assignment]
+    logged: int = Field(description="the number of the contact just logged, counted in this case (1, 2, 3 …)")
+    warnings: list[LogWarning] = Field(default=[])
+
+
+class CaseActionDocument(BaseModel):
+    """``walletaid case close / delete / purge / export --format json``: what was done."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["case"] = "case"
+    action: Literal["close", "delete", "purge", "export"]
+    lang: Lang
+    case_id: str | None = Field(default=None, description="the case acted on (none for purge)")
+    status: CaseStatus | None = Field(default=None, description="close: the case's status now")
+    deleted: int | None = Field(default=None, description="delete / purge: how many cases were deleted (0: kept)")
+    files: list[str] | None = Field(default=None, description="export: the files written")
 
 
 # --- escalation: knowledge (escalation.json) and plan ---------------------------------------------
