@@ -94,20 +94,12 @@ def _ask_contact(lang: Lang) -> dict[str, Any]:
         raise NothingLogged() from None
 
 
-def _past_promise(promise: Any, now: datetime) -> bool:
-    """Whether a promised date (or date and time) already lies in the past."""
-    if promise is None:
-        return False
-    if isinstance(promise, datetime):
-        return promise < (now if promise.tzinfo else now.replace(tzinfo=None))
-    return promise < now.date()
-
-
 def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> int:
     """Record one contact: from the flags, or by asking when none is given."""
     from walletaid import store
-    from walletaid.models.case import CaseLogDocument, LogWarning, parse_contact_entry
+    from walletaid.models.case import CaseLogDocument, LogWarning, parse_contact_entry, promise_is_past
     from walletaid.render import case as renderer
+    from walletaid.validators import time_reading
 
     given = {key: value for key, value in flags.items() if value is not None}
     warnings = []
@@ -116,7 +108,11 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
         raw = given if given else _ask_contact(lang)
         entry_in = parse_contact_entry(raw, lang)
         now = _now()
-        if given and _past_promise(entry_in.promised_by, now):  # asked, the wizard confirmed it already
+        read = time_reading(given.get("promised_by"), entry_in.promised_by, lang) if given else None
+        if read is not None:  # words such as "明天" were read as a date: say which
+            say(t("case_flow.read_as", lang, option="--promised-by", text=for_rich(str(given["promised_by"])),
+                  value=read))
+        if given and promise_is_past(entry_in.promised_by, now):  # asked, the wizard confirmed it already
             shown = renderer.day(entry_in.promised_by)
             warnings.append(LogWarning(field="promised_by", id="promise_in_past",
                                        message=t("case_flow.promise_in_past", lang, date=shown)))

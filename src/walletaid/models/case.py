@@ -30,7 +30,8 @@ PROMISE_YEARS = (2000, 2099)
 
 
 def parse_promise(value: object) -> Promise | None:
-    """A promised date (``YYYY-MM-DD``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``); ``None`` when empty.
+    """A promised date (``YYYY-MM-DD``, ``明天``, ``11月28日``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``,
+    ``下周一下午5点``, ``tomorrow 18:00``); ``None`` when empty.  Words are read towards the future.
 
     ``ValueError`` when it does not parse or lies outside :data:`PROMISE_YEARS`.
     """
@@ -42,10 +43,25 @@ def parse_promise(value: object) -> Promise | None:
         text = str(value).strip()
         if not text:
             return None
-        promise = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace("Z", "+00:00"))
+        from walletaid.env import current
+        from walletaid.validators import read_time_text
+
+        read = read_time_text(text, current().now(), "future")
+        if read is None:
+            raise ValueError("promised_by must be a date or a date and time")
+        promise = read
     if not PROMISE_YEARS[0] <= promise.year <= PROMISE_YEARS[1]:
         raise ValueError(f"promised_by must lie in the years {PROMISE_YEARS[0]}-{PROMISE_YEARS[1]}")
     return promise
+
+
+def promise_is_past(promise: Promise | None, now: datetime) -> bool:
+    """Whether a promised date (or date and time) already lies in the past."""
+    if promise is None:
+        return False
+    if isinstance(promise, datetime):
+        return promise < (now if promise.tzinfo else now.replace(tzinfo=None))
+    return promise < now.date()
 
 
 class ContactEntryIn(BaseModel):
