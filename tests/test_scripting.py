@@ -280,3 +280,57 @@ def test_an_unknown_schema_names_the_documented_ones_and_claims_nothing_written(
         assert "nothing was written" not in r.err and "没有写入" not in r.err
         names = re.findall(r"answers-[a-z]+|\bcase\b|\bdiagnosis\b", r.err)
         assert names and all(name in documented for name in names)
+
+
+# --- --batch progress on a terminal's stderr only ----------------------------------------------------------------
+
+
+class _Terminal:
+    """A stream that says it is a terminal (what is written stays readable)."""
+
+    def __init__(self) -> None:
+        import io
+
+        self.buffer = io.StringIO()
+
+    def write(self, text: str) -> int:
+        return self.buffer.write(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("not a real terminal")
+
+
+def _batch(tmp_path: Path, rows: int = 300) -> str:
+    path = tmp_path / "chats.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": f"请把钱转入安全账户 {i}"}, ensure_ascii=False) + "\n"
+                            for i in range(rows)), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "300 messages checked"), ("zh", "已检查 300 条")])
+def test_batch_shows_progress_on_a_terminal_stderr(cli, tmp_path: Path, lang: str, said: str) -> None:
+    from walletaid.env import using
+
+    terminal = _Terminal()
+    with using(stderr=terminal):
+        r = cli("security-check", "--batch", _batch(tmp_path), "--format", "json", "--lang", lang)
+    assert r.code == 0 and len(r.out.splitlines()) == 300  # the rows themselves are untouched on stdout
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.buffer.getvalue())
+    assert said in shown
+
+
+def test_batch_shows_no_progress_on_a_pipe_or_when_rows_stream_to_the_same_terminal(cli, tmp_path: Path) -> None:
+    from walletaid.env import using
+
+    r = cli("security-check", "--batch", _batch(tmp_path), "--format", "json")
+    assert r.code == 0 and r.err == ""
+    terminal = _Terminal()
+    with using(stderr=terminal, stdout=terminal):
+        cli("security-check", "--batch", _batch(tmp_path), "--format", "json")
+    assert "checked" not in terminal.buffer.getvalue()
