@@ -68,13 +68,17 @@ def swap(text: str | None) -> str | None:
 _EXTRA = re.compile(r"  \[([^\[\]]+)\]$")
 
 
-def _extras(text: str) -> str:
-    """``[default: text; required]`` at the end of an option's help, in the run's language."""
+def _extras(text: str, param: Any) -> str:
+    """``[default: text; required]`` at the end of an option's help, in the run's language (an on/off flag's
+    default as the option itself: ``--save``, not ``save``)."""
     def one(part: str) -> str:
         if part == "required":
             return c("required")
         if part.startswith("default: "):
-            return c("default", value=part.removeprefix("default: "))
+            value = part.removeprefix("default: ")
+            if getattr(param, "secondary_opts", None):
+                value = param.opts[-1] if param.default else param.secondary_opts[0]
+            return c("default", value=value)
         return part
 
     return _EXTRA.sub(lambda m: "  [" + c("separator").join(one(p) for p in m.group(1).split("; ")) + "]", text)
@@ -229,7 +233,7 @@ class _Localized:
             if param.param_type_name == "argument":
                 names = names.split(" ")[0]  # CASE_ID, NAME: the placeholder says it all
             names = _METAVARS.sub(lambda m: c("metavar_text"), names)
-            (arguments if param.param_type_name == "argument" else options).append((names, _extras(text)))
+            (arguments if param.param_type_name == "argument" else options).append((names, _extras(text, param)))
         for heading, rows in ((c("arguments"), arguments), (c("options"), options)):
             if rows:
                 with formatter.section(heading):

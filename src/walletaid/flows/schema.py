@@ -41,8 +41,9 @@ def _allow(node: dict[str, Any], values: list[str], many: bool) -> None:
             branch.update({"type": "string", "enum": values})
 
 
-def with_questions(document: dict[str, Any], name: str) -> dict[str, Any]:
-    """An answers schema completed from its questions: every allowed value listed, every field described."""
+def with_questions(document: dict[str, Any], name: str, lang: Lang = "en") -> dict[str, Any]:
+    """An answers schema completed from its questions: every allowed value listed, every field described
+    (in ``lang``: English for the JSON Schema itself, the reader's language for the list shown to people)."""
     if name not in QUESTIONS:
         return document
     module_name, function = QUESTIONS[name]
@@ -52,17 +53,21 @@ def with_questions(document: dict[str, Any], name: str) -> dict[str, Any]:
         node = properties.get(question.id)
         if node is None:
             continue
-        described = question.prompt.en
+        described = question.prompt.get(lang)
         if question.choices:
             values = question.choice_values()
             _allow(node, values, many=question.kind == "checkbox")
-            how = "one or more of" if question.kind == "checkbox" else "one of"
-            described = f"{described} ({how}: {', '.join(values)})"
+            how = "flows.schema_any_of" if question.kind == "checkbox" else "flows.schema_one_of"
+            described += t(how, lang, values=", ".join(values))
         if question.when:
-            asked = "; ".join(f"{key} is {' or '.join(allowed)}" for key, allowed in question.when.items())
-            described = f"{described}. Asked only when {asked}."
+            asked = t("flows.schema_or", lang).join(
+                t("flows.schema_is", lang, name=key, values=" / ".join(allowed)) for key, allowed in question.when.items())
+            described += t("flows.schema_asked_when", lang, conditions=asked)
         node["description"] = described
     return document
+
+
+_TYPES: dict[str, str] = {}
 
 
 def _rows(document: dict[str, Any]) -> list[tuple[str, bool, str, str]]:
@@ -80,6 +85,7 @@ def _rows(document: dict[str, Any]) -> list[tuple[str, bool, str, str]]:
                 kinds.append(str(branch["const"]))
             else:
                 kinds.append(str(branch.get("type") or branch.get("$ref", "").rsplit("/", 1)[-1] or "object"))
+                kinds[-1] = _TYPES.get(kinds[-1], kinds[-1])
         rows.append((key, key in required, " / ".join(kinds), str(node.get("description", "")).replace("\n", " ")))
     return rows
 
@@ -121,8 +127,11 @@ def run(*, lang: Lang, fmt: Format, name: str) -> int:
     model = getattr(importlib.import_module(module_name), model_name)
     from walletaid import console
 
-    document = with_questions(model.model_json_schema(), name)
+    document = with_questions(model.model_json_schema(), name, "en" if fmt == "json" else lang)
     document.setdefault("$id", f"walletaid:{name}")
+    _TYPES.clear()
+    _TYPES.update({kind: t(f"flows.schema_type_{kind}", lang) for kind in ("string", "array", "integer", "number",
+                                                                           "boolean", "object")})
     if fmt == "json":
         console.print_json(document)
     elif fmt == "markdown":
