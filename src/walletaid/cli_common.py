@@ -10,20 +10,12 @@ from typing import Any, Callable, Optional
 import typer
 
 from walletaid import pydantic_plugins
-from walletaid.i18n import Lang, resolve_lang, t
+from walletaid.cli_i18n import lang_of
+from walletaid.i18n import t
 
 
-def _help_lang(argv: list[str]) -> Lang:
-    """The language of ``--help`` texts: ``--lang`` on the command line if given, else the environment."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return resolve_lang(argv[i + 1])
-        if arg.startswith("--lang="):
-            return resolve_lang(arg.split("=", 1)[1])
-    return resolve_lang(None)
-
-
-HELP_LANG = _help_lang(sys.argv)
+HELP_LANG = lang_of(sys.argv)
+"""The language of the help texts as defined (each run says them again in its own: ``cli_i18n``)."""
 
 # walletaid uses no Pydantic plugins: looking for them (and importing importlib.metadata to do so)
 # would cost every start-up 12-15 ms. An explicit PYDANTIC_DISABLE_PLUGINS set by the user still wins.

@@ -309,7 +309,7 @@ def message(error: Any) -> str:
     if isinstance(error, NoSuchOption):
         text = c("no_such_option", name=error.option_name)
         if error.possibilities:
-            text += " " + c("possible_options", names=", ".join(sorted(error.possibilities)))
+            text += ("" if run_lang() == "zh" else " ") + c("possible_options", names=", ".join(sorted(error.possibilities)))
         return text
     if isinstance(error, MissingParameter):
         kind = error.param_type or (error.param.param_type_name if error.param is not None else "parameter")
@@ -325,7 +325,7 @@ def message(error: Any) -> str:
         if found:
             said = c(key, name=found.group(1))
             if key == "no_such_command" and found.group(2):
-                said += " " + c("did_you_mean", names=found.group(2))
+                said += ("" if run_lang() == "zh" else " ") + c("did_you_mean", names=found.group(2))
             return said
     if text == "Missing command.":
         return c("missing_command")
