@@ -21,6 +21,7 @@ from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from walletaid.i18n import Lang, catalogue, resolve_lang, t
+from walletaid.lazyre import compile_lazily
 
 _RUN: list[Lang] = []
 """The language of the run in progress (set when the top command starts to parse)."""
@@ -65,7 +66,7 @@ def swap(text: str | None) -> str | None:
     return t(f"{known[0]}.{known[1]}", run_lang()) if known else text
 
 
-_EXTRA = re.compile(r"  \[([^\[\]]+)\]$")
+_EXTRA = compile_lazily(r"  \[([^\[\]]+)\]$")
 
 
 def _extras(text: str, param: Any) -> str:
@@ -84,7 +85,7 @@ def _extras(text: str, param: Any) -> str:
     return _EXTRA.sub(lambda m: "  [" + c("separator").join(one(p) for p in m.group(1).split("; ")) + "]", text)
 
 
-_METAVARS = re.compile(r"<(str|text|path|int|integer)>")
+_METAVARS = compile_lazily(r"<(str|text|path|int|integer)>")
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’,.;:?!)")
 
 
@@ -295,11 +296,11 @@ def _hint(error: Any) -> str:
     return _join_param_hints(param.get_error_hint()) or "" if param is not None else ""
 
 
-_NOT_ONE_OF = re.compile(r"^(?:Value error, )?(.+?) is not one of (.+?)\.?$")
-_NO_COMMAND = re.compile(r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$")
-_EXTRA_ARGS = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$")
-_NEEDS_VALUE = re.compile(r"^Option (.+?) requires (?:an argument|\d+ arguments)\.$")
-_NO_VALUE = re.compile(r"^Option (.+?) does not take a value\.$")
+_NOT_ONE_OF = compile_lazily(r"^(?:Value error, )?(.+?) is not one of (.+?)\.?$")
+_NO_COMMAND = compile_lazily(r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$")
+_EXTRA_ARGS = compile_lazily(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$")
+_NEEDS_VALUE = compile_lazily(r"^Option (.+?) requires (?:an argument|\d+ arguments)\.$")
+_NO_VALUE = compile_lazily(r"^Option (.+?) does not take a value\.$")
 
 
 def message(error: Any) -> str:
