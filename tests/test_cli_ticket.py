@@ -152,9 +152,22 @@ def test_amount_precision_checked_against_currency(cli, tmp_path: Path) -> None:
     assert json.loads(ok.out)["transaction"]["currency"] == "BTC"
 
 
-def test_missing_out_folder_exit_2(cli, tmp_path: Path) -> None:
-    r = cli("prepare-ticket", "--answers", _write(tmp_path, BASE), "--out", str(tmp_path / "nope"))
-    assert r.code == 2 and "--out" in r.err
+@pytest.mark.parametrize("lang, said", [("en", "Created the folder"), ("zh", "已创建文件夹")])
+def test_a_missing_out_folder_is_made_0700_and_said_once(cli, tmp_path: Path, lang: str, said: str) -> None:
+    out = tmp_path / "new" / "cases"
+    r = cli("prepare-ticket", "--answers", _write(tmp_path, BASE), "--out", str(out), "--lang", lang,
+            "--format", "json")
+    assert r.code == 0, r.err
+    assert r.err.count(said) == 1 and str(out) in r.err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700 and stat.S_IMODE(out.parent.stat().st_mode) == 0o700
+    assert len(list(out.glob("*.json"))) == 1
+
+
+def test_an_out_path_through_a_file_is_refused_before_anything_is_written(cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    r = cli("prepare-ticket", "--answers", _write(tmp_path, BASE), "--out", str(blocker / "cases"))
+    assert r.code == 2 and "--out" in r.err and not (blocker / "cases").exists()
 
 
 def test_no_terminal_hint(cli) -> None:

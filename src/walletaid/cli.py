@@ -12,9 +12,11 @@ import typer
 from walletaid import __version__
 from walletaid.cli_case import case_app
 from walletaid.cli_common import ANSWERS, FORMAT, HELP_LANG, LANG, RESUME, Format, LangOpt, h, run_flow
+from walletaid.cli_i18n import LocalizedCommand, LocalizedGroup
 
 app = typer.Typer(
     name="walletaid",
+    cls=LocalizedGroup,
     help=h("app"),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -34,11 +36,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help=h("version")),
+    lang: Optional[LangOpt] = LANG,
 ) -> None:
     """walletaid: calm, step-by-step help when a digital wallet goes wrong."""
 
 
-@app.command(short_help=h("diagnose_short"), help=h("diagnose_help"))
+@app.command(cls=LocalizedCommand, short_help=h("diagnose_short"), help=h("diagnose_help"))
 def diagnose(
     answers: Optional[str] = ANSWERS,
     fmt: Format = FORMAT,
@@ -52,7 +55,7 @@ def diagnose(
     run_flow(lang, run, fmt=fmt.value, answers_file=answers, save=save, resume=resume)
 
 
-@app.command("prepare-ticket", short_help=h("ticket_short"), help=h("ticket_help"))
+@app.command("prepare-ticket", cls=LocalizedCommand, short_help=h("ticket_short"), help=h("ticket_help"))
 def prepare_ticket(
     answers: Optional[str] = ANSWERS,
     fmt: Format = FORMAT,
@@ -70,7 +73,7 @@ def prepare_ticket(
              resume=resume)
 
 
-@app.command("security-check", short_help=h("security_short"), help=h("security_help"))
+@app.command("security-check", cls=LocalizedCommand, short_help=h("security_short"), help=h("security_help"))
 def security_check(
     answers: Optional[str] = ANSWERS,
     message: Optional[str] = typer.Option(None, "--message", "-m", help=h("security_message")),
@@ -94,7 +97,7 @@ def _provider_ids(incomplete: str) -> list[str]:
     return [pid for pid in provider_ids() if pid.startswith(incomplete)]
 
 
-@app.command(short_help=h("contacts_short"), help=h("contacts_help"))
+@app.command(cls=LocalizedCommand, short_help=h("contacts_short"), help=h("contacts_help"))
 def contacts(
     provider: Optional[str] = typer.Argument(None, metavar="PROVIDER", help=h("contacts_provider"),
                                              autocompletion=_provider_ids),
@@ -108,15 +111,16 @@ def contacts(
     run_flow(lang, run, fmt=fmt.value, provider=provider, verify=verify)
 
 
-@app.command(short_help=h("schema_short"), help=h("schema_help"))
+@app.command(cls=LocalizedCommand, short_help=h("schema_short"), help=h("schema_help"))
 def schema(
     name: str = typer.Argument(..., metavar="NAME", help=h("schema_name")),
+    fmt: Format = typer.Option(Format.json, "--format", "-f", help=h("schema_format")),
     lang: Optional[LangOpt] = LANG,
 ) -> None:
     """The JSON Schema of an answers file or of the case document."""
     from walletaid.flows.schema import run
 
-    run_flow(lang, run, name=name)
+    run_flow(lang, run, fmt=fmt.value, name=name)
 
 
 def main() -> None:

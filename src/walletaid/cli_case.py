@@ -5,18 +5,25 @@ from typing import Optional
 import typer
 
 from walletaid.cli_common import FORMAT, LANG, Format, LangOpt, h, run_flow
+from walletaid.cli_i18n import LocalizedCommand, LocalizedGroup
 
 case_app = typer.Typer(
+    cls=LocalizedGroup,
     help=h("case_app"),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
+@case_app.callback()
+def _case(lang: Optional[LangOpt] = LANG) -> None:
+    """The local case store: contact log, follow-up, escalation."""
+
+
 CASE_ID = typer.Argument(..., metavar="CASE_ID", help=h("case_id"))
 YES = typer.Option(False, "--yes", "-y", help=h("case_yes"))
 
 
-@case_app.command("list", short_help=h("list_short"), help=h("list_help"))
+@case_app.command("list", cls=LocalizedCommand, short_help=h("list_short"), help=h("list_help"))
 def list_(
     open_only: bool = typer.Option(False, "--open", help=h("list_open")),
     fmt: Format = FORMAT,
@@ -28,7 +35,7 @@ def list_(
     run_flow(lang, run_list, fmt=fmt.value, open_only=open_only)
 
 
-@case_app.command(short_help=h("show_short"), help=h("show_help"))
+@case_app.command(cls=LocalizedCommand, short_help=h("show_short"), help=h("show_help"))
 def show(case_id: str = CASE_ID, fmt: Format = FORMAT, lang: Optional[LangOpt] = LANG) -> None:
     """The case, its contact timeline and what to do next."""
     from walletaid.flows.case import run_show
@@ -36,7 +43,7 @@ def show(case_id: str = CASE_ID, fmt: Format = FORMAT, lang: Optional[LangOpt] =
     run_flow(lang, run_show, fmt=fmt.value, case_id=case_id)
 
 
-@case_app.command(short_help=h("log_short"), help=h("log_help"))
+@case_app.command(cls=LocalizedCommand, short_help=h("log_short"), help=h("log_help"))
 def log(
     case_id: str = CASE_ID,
     channel: Optional[str] = typer.Option(None, "--channel", help=h("log_channel")),
@@ -55,28 +62,29 @@ def log(
              promised_by=promised_by, outcome=outcome, note=note)
 
 
-@case_app.command(help=h("close_help"))
-def close(case_id: str = CASE_ID, lang: Optional[LangOpt] = LANG) -> None:
+@case_app.command(cls=LocalizedCommand, help=h("close_help"))
+def close(case_id: str = CASE_ID, fmt: Format = FORMAT, lang: Optional[LangOpt] = LANG) -> None:
     """Mark a case as closed (it stays in the store)."""
     from walletaid.flows.case import run_close
 
-    run_flow(lang, run_close, case_id=case_id)
+    run_flow(lang, run_close, fmt=fmt.value, case_id=case_id)
 
 
-@case_app.command(short_help=h("export_short"), help=h("export_help"))
+@case_app.command(cls=LocalizedCommand, short_help=h("export_short"), help=h("export_help"))
 def export(
     case_id: str = CASE_ID,
     out: str = typer.Option(".", "--out", "-o", help=h("export_out")),
     force: bool = typer.Option(False, "--force", help=h("export_force")),
+    fmt: Format = FORMAT,
     lang: Optional[LangOpt] = LANG,
 ) -> None:
     """Write the case files again (JSON and Markdown), now with the contact timeline."""
     from walletaid.flows.case import run_export
 
-    run_flow(lang, run_export, case_id=case_id, out=out, force=force)
+    run_flow(lang, run_export, fmt=fmt.value, case_id=case_id, out=out, force=force)
 
 
-@case_app.command(short_help=h("escalate_short"), help=h("escalate_help"))
+@case_app.command(cls=LocalizedCommand, short_help=h("escalate_short"), help=h("escalate_help"))
 def escalate(
     case_id: str = CASE_ID,
     out: Optional[str] = typer.Option(None, "--out", "-o", help=h("escalate_out")),
@@ -90,17 +98,17 @@ def escalate(
     run_flow(lang, run_escalate, fmt=fmt.value, case_id=case_id, out=out, force=force)
 
 
-@case_app.command(help=h("delete_help"))
-def delete(case_id: str = CASE_ID, yes: bool = YES, lang: Optional[LangOpt] = LANG) -> None:
+@case_app.command(cls=LocalizedCommand, help=h("delete_help"))
+def delete(case_id: str = CASE_ID, yes: bool = YES, fmt: Format = FORMAT, lang: Optional[LangOpt] = LANG) -> None:
     """Delete one case and its timeline for good (asks first)."""
     from walletaid.flows.case import run_delete
 
-    run_flow(lang, run_delete, case_id=case_id, yes=yes)
+    run_flow(lang, run_delete, fmt=fmt.value, case_id=case_id, yes=yes)
 
 
-@case_app.command(help=h("purge_help"))
-def purge(yes: bool = YES, lang: Optional[LangOpt] = LANG) -> None:
+@case_app.command(cls=LocalizedCommand, help=h("purge_help"))
+def purge(yes: bool = YES, fmt: Format = FORMAT, lang: Optional[LangOpt] = LANG) -> None:
     """Delete every case in the store for good (asks first)."""
     from walletaid.flows.case import run_purge
 
-    run_flow(lang, run_purge, yes=yes)
+    run_flow(lang, run_purge, fmt=fmt.value, yes=yes)

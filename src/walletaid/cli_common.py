@@ -9,20 +9,11 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from walletaid.i18n import Lang, resolve_lang, t
+from walletaid.cli_i18n import lang_of
+from walletaid.i18n import t
 
-
-def _help_lang(argv: list[str]) -> Lang:
-    """The language of ``--help`` texts: ``--lang`` on the command line if given, else the environment."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return resolve_lang(argv[i + 1])
-        if arg.startswith("--lang="):
-            return resolve_lang(arg.split("=", 1)[1])
-    return resolve_lang(None)
-
-
-HELP_LANG = _help_lang(sys.argv)
+HELP_LANG = lang_of(sys.argv)
+"""The language of the help texts as defined (each run says them again in its own: ``cli_i18n``)."""
 
 def h(key: str) -> str:
     """A help text of the CLI in the user's language (``messages/cli.json``)."""
@@ -48,9 +39,10 @@ RESUME = typer.Option(None, "--resume/--fresh", help=h("opt_resume"))
 
 def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: Any) -> None:
     """Call a flow and turn its outcome into an exit code and, on failure, one calm message."""
+    from walletaid.cli_i18n import run_lang
     from walletaid.errors import InputError, Interrupted, WalletaidError
 
-    lang = resolve_lang(lang_opt.value if lang_opt else None)
+    lang = lang_opt.value if lang_opt else run_lang()  # ``--lang`` before the command (walletaid --lang zh …) too
     try:
         code = flow(lang=lang, **kwargs)
         from walletaid.console import flush_out

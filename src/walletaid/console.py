@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -29,10 +30,43 @@ def make_console(*, stderr: bool = False) -> Console:
     env = current()
     stream = env.err() if stderr else env.out()
     console = Console(file=stream, stderr=stderr, highlight=False, emoji=False, soft_wrap=False, width=env.width)
-    if not console.is_terminal and env.width is None and not os.environ.get("COLUMNS", "").isdigit():
-        console.width = 100  # piped: wide enough to keep tables whole, unless COLUMNS says otherwise
+    if not console.is_terminal:
+        if env.width is None and not os.environ.get("COLUMNS", "").isdigit():
+            console.width = 100  # piped: wide enough to keep tables whole, unless COLUMNS says otherwise
+        console.file = Unpadded(stream)  # Rich pads tables and panels to the width: a file gets no trailing blanks
     console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # Rich would exit 1; run_flow decides
     return console
+
+
+_TRAILING_BLANKS = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
+
+
+class Unpadded:
+    """A stream that drops the blanks at the end of every line written through it (for output that is
+    not a terminal: a file or a pipe gets ``text``, never ``text`` followed by spaces up to the width).
+
+    Lines are passed on as they end; a line not ended yet waits for its end or for :meth:`flush`.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        data = self._pending + text
+        head, newline, self._pending = data.rpartition("\n")
+        if newline:
+            self.stream.write("\n".join(_TRAILING_BLANKS.sub(r"\1", line) for line in head.split("\n")) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self.stream.write(self._pending)
+            self._pending = ""
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding … of the stream itself
+        return getattr(self.stream, name)
 
 
 def _out() -> Any:
@@ -129,7 +163,8 @@ def print_input_error(error: InputError, lang: Lang) -> None:
 
     console = make_console(stderr=True)
     if error.problems:
-        console.print(f"[bold red]{t('common.invalid_input', lang, count=len(error.problems))}[/]")
+        header = "common.invalid_input" if error.nothing_written else "common.invalid_usage"
+        console.print(f"[bold red]{t(header, lang, count=len(error.problems))}[/]")
         # the field stays whole and its message folds under itself (a hanging indent) on narrow screens;
         # a field can be a key typed in an answers file, so it is cleaned like the message
         for problem in error.problems:

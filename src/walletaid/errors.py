@@ -31,6 +31,8 @@ class InputError(WalletaidError):
     problems: list[Problem] = field(default_factory=list)
     hint: str | None = None
     exit_code: int = EXIT_USAGE
+    nothing_written: bool = True
+    """Whether to say "nothing was written" (false for a command that never writes, like ``schema``)."""
 
     def __str__(self) -> str:
         lines = [f"{p.field}: {p.message}" for p in self.problems]

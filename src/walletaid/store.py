@@ -233,10 +233,11 @@ def _stamp(text: str) -> datetime:
     return moment
 
 
-def _contact(row: sqlite3.Row | tuple) -> ContactEntry:
-    cid, logged_at, channel, agent, reference, promised_by, outcome, note = row
+def _contact(number: int, row: sqlite3.Row | tuple) -> ContactEntry:
+    """A stored contact; its ``id`` is its number in the case (1, 2, 3 …), never the row's id in the file."""
+    _, logged_at, channel, agent, reference, promised_by, outcome, note = row
     return ContactEntry(
-        id=cid, logged_at=_stamp(logged_at), channel=channel, agent=agent,
+        id=number, logged_at=_stamp(logged_at), channel=channel, agent=agent,
         reference=reference, promised_by=parse_promise(promised_by), outcome=outcome, note=note,
     )
 
@@ -247,7 +248,7 @@ def _contacts(conn: sqlite3.Connection, case_id: str) -> list[ContactEntry]:
         "FROM contacts WHERE case_id = ? ORDER BY id",
         (case_id,),
     ).fetchall()
-    return [_contact(r) for r in rows]
+    return [_contact(n, r) for n, r in enumerate(rows, start=1)]
 
 
 def _normal_id(case_id: str) -> str:
@@ -365,8 +366,9 @@ def add_contact(conn: sqlite3.Connection, case_id: str, entry: ContactEntryIn, *
             (case_id, now.isoformat(timespec="seconds"), entry.channel, entry.agent, entry.reference, promise,
              entry.outcome, entry.note),
         )
-        new_id = cursor.lastrowid
-    return ContactEntry(id=int(new_id or 0), logged_at=datetime.fromisoformat(now.isoformat(timespec="seconds")),
+        number = conn.execute("SELECT COUNT(*) FROM contacts WHERE case_id = ? AND id <= ?",
+                              (case_id, cursor.lastrowid)).fetchone()[0]
+    return ContactEntry(id=int(number), logged_at=datetime.fromisoformat(now.isoformat(timespec="seconds")),
                         **entry.model_dump())
 
 

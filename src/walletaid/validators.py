@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 from walletaid.i18n import Lang, t
 from walletaid.textsafe import clean
@@ -25,6 +25,7 @@ CURRENCY_ALIASES = {"RMB": "CNY", "ECNY": "CNY", "E-CNY": "CNY", "¥": "CNY", "�
 _CURRENCY_RE = re.compile(r"^[A-Z0-9]{2,10}$")
 _AMOUNT_RE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
 _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_NUMERIC_TIME_RE = re.compile(r"^[\d\s/.:T+-]+$")
 _DATE_TIME_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
@@ -93,27 +94,50 @@ def _parse_time_text(text: str, lang: Lang) -> datetime | date:
     return datetime.fromisoformat(iso)
 
 
+def _now() -> datetime:
+    from walletaid.env import current
+
+    return current().now()
+
+
+def read_time_text(text: str, now: datetime, prefer: Literal["past", "future"] = "past") -> datetime | date | None:
+    """A date or date and time in the plain forms (ISO 8601, ``YYYY-MM-DD HH:MM``) or as people type them
+    (``昨天晚上8点``, ``2026年11月26日 20:00``, ``today 08:30``); ``None`` when it cannot be read."""
+    try:
+        return _parse_time_text(text, "en")
+    except ValueError:
+        if _NUMERIC_TIME_RE.match(text):  # 2026-13-01, 20/11/2026: a typo or a day-month order, never guessed
+            return None
+    from walletaid.natural import read_time
+
+    return read_time(text, now, prefer)
+
+
 def parse_time(raw: Any, lang: Lang, *, now: datetime | None = None, tz: tzinfo | None = None) -> datetime | date:
-    """When it happened: ISO 8601 or ``YYYY-MM-DD HH:MM`` (``/`` also accepted) → aware datetime, or a date.
+    """When it happened: ISO 8601, ``YYYY-MM-DD HH:MM`` (``/`` also accepted) or as people say it
+    (``昨天晚上8点``, ``today 08:30``) → aware datetime, or a date.
 
     A time without an offset is taken in ``tz`` (default: this computer's
     local zone), and the zone is recorded.  A date alone stays a date (the
     case then notes that the time of day is missing).  Anything later than
     ``now`` plus a minute of clock skew, or before 2000, is refused.
     """
+    if now is None:
+        now = _now()
     if isinstance(raw, datetime):
         value: datetime | date = raw
     elif isinstance(raw, date):
         value = raw
     else:
         text = _text(raw, "occurred_at", lang)
-        try:
-            value = _parse_time_text(text, lang)
-        except ValueError:
-            raise _fail("err_time_format", lang) from None
+        wall = now.astimezone(tz) if tz else (now.astimezone() if now.tzinfo else now)  # the clock on the wall
+        read = read_time_text(text, wall)
+        if read is None:
+            raise _fail("err_time_format", lang)
+        value = read
     if isinstance(value, datetime) and value.tzinfo is None:
         value = _local(value, tz)
-    now = (now or datetime.now()).astimezone() if not (now and now.tzinfo) else now
+    now = now.astimezone() if not now.tzinfo else now
     if isinstance(value, datetime):
         future = value > now + CLOCK_SKEW
         day = value.date()
@@ -144,14 +168,20 @@ def parse_amount(raw: Any, lang: Lang) -> Decimal:
         value = Decimal(str(raw))
     else:
         text = _text(raw, "amount", lang).replace(" ", "")
-        if text.startswith("-"):
+        if text.startswith(("-", "－")):
             raise _fail("err_amount_positive", lang)
-        if not _AMOUNT_RE.match(text):
-            raise _fail("err_amount_format", lang)
-        try:
-            value = Decimal(text.replace(",", ""))
-        except InvalidOperation:  # pragma: no cover - the pattern already excludes it
-            raise _fail("err_amount_format", lang) from None
+        if _AMOUNT_RE.match(text):
+            try:
+                value = Decimal(text.replace(",", ""))
+            except InvalidOperation:  # pragma: no cover - the pattern already excludes it
+                raise _fail("err_amount_format", lang) from None
+        else:
+            from walletaid.natural import read_amount
+
+            read = read_amount(text)  # 500元, ¥500, 5千, 两万 …
+            if read is None:
+                raise _fail("err_amount_format", lang)
+            value = read
     if not value.is_finite():
         raise _fail("err_amount_format", lang)
     if value <= 0:
@@ -161,6 +191,35 @@ def parse_amount(raw: Any, lang: Lang) -> Decimal:
     if _decimals(value) > 8:
         raise _fail("err_amount_too_precise", lang, places=8)
     return value
+
+
+def shown_time(value: datetime | date) -> str:
+    """A time as the person is asked to confirm it: ``2026-11-26 20:00`` (local), or ``2026-11-26``."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def shown_amount(value: Decimal) -> str:
+    """An amount in its plain form: ``20000``, ``1200.50``."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize() if _decimals(value) > 2 else value, "f")
+
+
+def time_reading(raw: Any, value: Any, lang: Lang) -> str | None:
+    """The time to confirm when it was read from words (``昨天晚上8点`` → ``2026-11-26 20:00``), else ``None``."""
+    if not isinstance(value, (date, datetime)) or not isinstance(raw, str) or _NUMERIC_TIME_RE.match(raw.strip()):
+        return None  # digits are read one way only (ISO 8601, YYYY-MM-DD HH:MM): nothing to confirm
+    return shown_time(value)
+
+
+def amount_reading(raw: Any, value: Any, lang: Lang) -> str | None:
+    """The amount to confirm when it is not what was typed (``5千`` → ``5000``), else ``None``."""
+    if not isinstance(value, Decimal) or not isinstance(raw, str):
+        return None
+    normal = shown_amount(value)
+    return None if str(raw).strip() == normal else normal
 
 
 def _decimals(value: Decimal) -> int:
@@ -224,6 +283,26 @@ def parse_steps(raw: Any, lang: Lang) -> list[str] | str:
     return steps
 
 
+def unquote_path(text: str) -> str:
+    """A path as a terminal pastes a dragged file: in quotes (``'/tmp/my file.png'``), with escaped blanks
+    (``/tmp/my\\ file.png``) or as a ``file://`` address; the path itself when it names a file as typed."""
+    import os
+    import shlex
+
+    text = text.strip()
+    if not text or os.path.lexists(os.path.expanduser(text)):
+        return text
+    if text.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        return unquote(urlsplit(text).path)
+    try:
+        parts = shlex.split(text)
+    except ValueError:  # an unmatched quote
+        return text
+    return parts[0] if len(parts) == 1 else text
+
+
 def parse_evidence(raw: Any, lang: Lang) -> list[str] | str:
     """Evidence file paths: each must exist, be a readable regular file and be at most 50 MB.
 
@@ -233,14 +312,14 @@ def parse_evidence(raw: Any, lang: Lang) -> list[str] | str:
     from walletaid.evidence import MAX_FILES, check_evidence_file
 
     if isinstance(raw, str):
-        return str(check_evidence_file(raw, lang))
+        return str(check_evidence_file(unquote_path(raw), lang))
     if not isinstance(raw, (list, tuple)):
         raise _fail("err_evidence_list", lang)
     paths: list[str] = []
     for item in raw:
         if isinstance(item, str) and not item.strip():
             continue
-        path = str(check_evidence_file(item, lang))
+        path = str(check_evidence_file(unquote_path(item) if isinstance(item, str) else item, lang))
         if path not in paths:
             paths.append(path)
     if len(paths) > MAX_FILES:

@@ -10,7 +10,14 @@ from typing import Any
 
 from walletaid.console import say
 from walletaid.errors import InputError, Interrupted, Problem
-from walletaid.flows.common import Format, check_out_dir, emit, exists_error, stdin_is_terminal, tell_written
+from walletaid.flows.common import (
+    Format,
+    check_out_dir,
+    emit,
+    exists_error,
+    stdin_is_terminal,
+    tell_written,
+)
 from walletaid.i18n import Lang, t
 from walletaid.textsafe import for_rich
 
@@ -31,19 +38,21 @@ def _store(outcome: str = "nothing", *, readonly: bool = False) -> AbstractConte
 def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
     from walletaid import store
     from walletaid.engines.followup import follow_up
-    from walletaid.models.case import CaseShowDocument
+    from walletaid.models.case import CaseShowDocument, display_title
 
     record = store.get_case(conn, case_id)
+    record = record.model_copy(update={"title": display_title(record, lang)})  # in the reader's language
     return CaseShowDocument(lang=lang, case=record, follow_up=follow_up(record, now=_now()))
 
 
 def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
     """Every case (or only open ones), overdue promises flagged."""
     from walletaid import store
-    from walletaid.models.case import CaseListDocument, DamagedCase
+    from walletaid.models.case import CaseListDocument, DamagedCase, display_title
 
     with _store(readonly=True) as conn:
         cases, damaged = store.list_cases_checked(conn, now=_now(), include_closed=not open_only)
+    cases = [c.model_copy(update={"title": display_title(c, lang)}) for c in cases]  # in the reader's language
     bad = [DamagedCase(id=d.case_id, reason=d.reason) for d in damaged]
     emit(CaseListDocument(lang=lang, cases=cases, damaged=bad), fmt, lang, "case")
     if bad and fmt == "json":  # text and Markdown say it in the list itself
@@ -58,6 +67,14 @@ def run_show(*, lang: Lang, fmt: Format, case_id: str) -> int:
         document = _show_document(conn, case_id, lang)
     emit(document, fmt, lang, "case")
     return 0
+
+
+def _done(document: Any, fmt: Format) -> None:
+    """What a case action did, as one JSON document on stdout with ``--format json`` (the messages say it otherwise)."""
+    if fmt == "json":
+        from walletaid.console import print_json
+
+        print_json(document.model_dump(mode="json", exclude_none=True))
 
 
 class NothingLogged(Interrupted):
@@ -87,17 +104,38 @@ def _ask_contact(lang: Lang) -> dict[str, Any]:
 def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> int:
     """Record one contact: from the flags, or by asking when none is given."""
     from walletaid import store
-    from walletaid.models.case import parse_contact_entry
+    from walletaid.models.case import (
+        CaseLogDocument,
+        LogWarning,
+        parse_contact_entry,
+        promise_is_past,
+    )
     from walletaid.render import case as renderer
+    from walletaid.validators import time_reading
 
     given = {key: value for key, value in flags.items() if value is not None}
+    warnings = []
     with _store("not_logged") as conn:
         store.get_case(conn, case_id)  # an unknown id fails before any question is asked
         raw = given if given else _ask_contact(lang)
-        safe, removed = store.redact_entry(parse_contact_entry(raw, lang))
+        entry_in = parse_contact_entry(raw, lang)
+        now = _now()
+        read = time_reading(given.get("promised_by"), entry_in.promised_by, lang) if given else None
+        if read is not None:  # words such as "明天" were read as a date: say which
+            say(t("case_flow.read_as", lang, option="--promised-by", text=for_rich(str(given["promised_by"])),
+                  value=read))
+        if given and promise_is_past(entry_in.promised_by, now):  # asked, the wizard confirmed it already
+            shown = renderer.day(entry_in.promised_by)
+            warnings.append(LogWarning(field="promised_by", id="promise_in_past",
+                                       message=t("case_flow.promise_in_past", lang, date=shown)))
+        safe, removed = store.redact_entry(entry_in)
         _tell_removed(removed, lang)
-        entry = store.add_contact(conn, case_id, safe, now=_now())
-        document = _show_document(conn, case_id, lang)
+        entry = store.add_contact(conn, case_id, safe, now=now)
+        shown_doc = _show_document(conn, case_id, lang)
+    document = CaseLogDocument(lang=lang, case=shown_doc.case, follow_up=shown_doc.follow_up, logged=entry.id,
+                               warnings=warnings)
+    for warning in warnings:
+        say(f"[yellow]![/] --promised-by: {for_rich(warning.message)}")
     say(t("case_flow.logged", lang, n=entry.id, case_id=document.case.case_id))
     if fmt != "text":
         emit(document, fmt, lang, "case")
@@ -115,13 +153,15 @@ def _tell_removed(removed: list[Any], lang: Lang) -> None:
         say(f"[yellow]![/] {for_rich(line)}")
 
 
-def run_close(*, lang: Lang, case_id: str) -> int:
+def run_close(*, lang: Lang, fmt: Format, case_id: str) -> int:
     """Mark a case closed."""
     from walletaid import store
+    from walletaid.models.case import CaseActionDocument
 
     with _store("not_closed") as conn:
         store.close_case(conn, case_id, now=_now())
     say(t("case_flow.closed", lang, case_id=case_id.upper()))
+    _done(CaseActionDocument(action="close", lang=lang, case_id=case_id.strip().upper(), status="closed"), fmt)
     return 0
 
 
@@ -139,47 +179,51 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
         raise NothingDeleted() from None
 
 
-def run_delete(*, lang: Lang, case_id: str, yes: bool) -> int:
+def run_delete(*, lang: Lang, fmt: Format, case_id: str, yes: bool) -> int:
     """Delete one case after confirmation (a damaged case too: that is how it is removed)."""
     from walletaid import store
+    from walletaid.models.case import CaseActionDocument, display_title
 
     with _store("not_deleted") as conn:
         try:
             record = store.get_case(conn, case_id)
-            shown, title = record.case_id, record.title
+            shown, title = record.case_id, display_title(record, lang)
         except store.CaseDamaged as damaged:
             shown, title = damaged.case_id, t("case.damaged_title", lang)
-        if not _confirm(t("case_flow.confirm_delete", lang, case_id=shown, title=title), yes,
-                        lang):
-            say(t("case_flow.kept", lang))
-            return 0
-        store.delete_case(conn, case_id)
-    say(t("case_flow.deleted", lang, case_id=for_rich(shown)))
+        deleted = _confirm(t("case_flow.confirm_delete", lang, case_id=shown, title=title), yes, lang)
+        if deleted:
+            store.delete_case(conn, case_id)
+    say(t("case_flow.deleted", lang, case_id=for_rich(shown)) if deleted else t("case_flow.kept", lang))
+    _done(CaseActionDocument(action="delete", lang=lang, case_id=shown, deleted=int(deleted)), fmt)
     return 0
 
 
-def run_purge(*, lang: Lang, yes: bool) -> int:
+def run_purge(*, lang: Lang, fmt: Format, yes: bool) -> int:
     """Delete every case after confirmation."""
     from walletaid import store
+    from walletaid.models.case import CaseActionDocument
 
+    removed = 0
     with _store("not_deleted") as conn:
         count = store.count_cases(conn)
         if count == 0:
             say(t("case_flow.none", lang))
-            return 0
-        if not _confirm(t("case_flow.confirm_purge", lang, count=count), yes, lang):
+        elif not _confirm(t("case_flow.confirm_purge", lang, count=count), yes, lang):
             say(t("case_flow.kept", lang))
-            return 0
-        removed = store.purge(conn)
-    say(t("case_flow.purged", lang, count=removed))
+        else:
+            removed = store.purge(conn)
+            say(t("case_flow.purged", lang, count=removed))
+    _done(CaseActionDocument(action="purge", lang=lang, deleted=removed), fmt)
     return 0
 
 
 def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
     from walletaid.faults import WriteFailed
     from walletaid.fileio import FileExists, write_new_files
+    from walletaid.flows.common import make_out_dir
 
     try:
+        make_out_dir(next(iter(files)).parent, lang)
         return write_new_files(files, force=force)
     except FileExists as exists:
         raise exists_error(exists.path, lang) from None
@@ -187,21 +231,29 @@ def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
         raise WriteFailed(next(iter(files)).parent, exc) from None
 
 
-def run_export(*, lang: Lang, case_id: str, out: str, force: bool) -> int:
+def run_export(*, lang: Lang, fmt: Format, case_id: str, out: str, force: bool) -> int:
     """Write the case files again, with the timeline."""
+    from walletaid.models.case import CaseActionDocument
     from walletaid.render.case import export_files
 
     folder = check_out_dir(out, lang)
     with _store(readonly=True) as conn:
         document = _show_document(conn, case_id, lang)
-    tell_written(_write(export_files(document, lang, folder), force, lang), lang)
+    written = _write(export_files(document, lang, folder), force, lang)
+    tell_written(written, lang)
+    _done(CaseActionDocument(action="export", lang=lang, case_id=document.case.case_id,
+                             files=[str(p) for p in written]), fmt)
     return 0
 
 
 def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, force: bool) -> int:
     """The escalation ladder for the case; with ``--out`` also the complaint draft."""
     from walletaid import store
-    from walletaid.engines.escalate import complaint_draft, draft_filename, plan_escalation
+    from walletaid.engines.escalate import (
+        complaint_draft,
+        draft_filename,
+        plan_escalation,
+    )
 
     folder = check_out_dir(out, lang) if out is not None else None
     with _store(readonly=True) as conn:

@@ -188,13 +188,30 @@ def emit(result: BaseModel, fmt: Format, lang: Lang, renderer: str) -> None:
 
 
 def check_out_dir(out: str, lang: Lang) -> Path:
-    """The ``--out`` folder, which must exist and be writable (checked before anything is asked or built)."""
+    """The ``--out`` folder, checked before anything is asked or built: an existing folder that can be written,
+    or one that can be made (its nearest existing parent is a folder that can be written); :func:`make_out_dir`
+    makes it when the files are written."""
     path = Path(out).expanduser()
-    if not path.is_dir():
+    existing = next((p for p in (path, *path.parents) if p.exists() or p.is_symlink()), None)
+    if existing is None or not existing.is_dir():
         raise InputError([Problem("--out", t("ticket_flow.out_not_dir", lang, path=out))])
-    if not os.access(path, os.W_OK | os.X_OK):
+    if not os.access(existing, os.W_OK | os.X_OK):
         raise InputError([Problem("--out", t("ticket_flow.out_not_writable", lang, path=out))])
     return path
+
+
+def make_out_dir(path: Path, lang: Lang) -> None:
+    """Make the ``--out`` folder if it is missing (0700, like every folder walletaid makes) and say so on stderr."""
+    missing = [p for p in (path, *path.parents) if not (p.exists() or p.is_symlink())]
+    if not missing:
+        return
+    for folder in reversed(missing):
+        os.mkdir(folder, 0o700)
+        os.chmod(folder, 0o700)
+    from walletaid.console import say
+    from walletaid.textsafe import for_rich
+
+    say(t("ticket_flow.out_created", lang, path=for_rich(str(path))))
 
 
 def check_store() -> None:

@@ -38,7 +38,9 @@ def redact_answers(answers: dict[str, Any], lang: Lang, fields: tuple[str, ...])
         from walletaid.console import say
         from walletaid.textsafe import for_rich
 
-        for line in explain(found, lang):
+        from walletaid.fieldnames import labelled
+
+        for line in explain(labelled(found, lang), lang):
             say(f"[yellow]![/] {for_rich(line)}")
     return cleaned
 

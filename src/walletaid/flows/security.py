@@ -169,6 +169,56 @@ def _table_row(row: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Progress:
+    """Rows done and rows a second on stderr while a batch runs, when stderr is a terminal (nothing on a pipe).
+
+    Not when the rows themselves stream onto the same screen (``--format json`` to a terminal): they show the
+    progress, and a redrawn line would tear through them.
+    """
+
+    def __init__(self, lang: Lang, streaming: bool) -> None:
+        from walletaid.env import current
+
+        env = current()
+        self.lang = lang
+        self.bar: Any = None
+        self.shown = _is_terminal(env.err()) and not (streaming and _is_terminal(env.out()))
+
+    def __enter__(self) -> "_Progress":
+        if self.shown:
+            from rich.progress import Progress, ProgressColumn, SpinnerColumn
+            from rich.text import Text
+
+            from walletaid.console import make_console
+
+            lang = self.lang
+
+            class Done(ProgressColumn):
+                def render(self, task: Any) -> Text:
+                    return Text(t("batch.progress", lang, n=int(task.completed), speed=int(task.speed or 0)))
+
+            self.bar = Progress(SpinnerColumn(), Done(), console=make_console(stderr=True), transient=True,
+                                refresh_per_second=4, redirect_stdout=False, redirect_stderr=False)
+            self.bar.start()
+            self.task = self.bar.add_task("batch", total=None)
+        return self
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     """JSON Lines in, one result per line out (in order); bad lines get an ``error`` line."""
     from walletaid import console
@@ -184,11 +234,12 @@ def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     rows: list[dict[str, Any]] = []
     too_big = False
     max_lines = MAX_BATCH_LINES if fmt == "json" else MAX_TABLE_LINES
-    with stream:
+    with stream, _Progress(lang, streaming=fmt == "json") as progress:
         try:
             for row in _batch_rows(stream, lang, max_lines):
                 read += "error" not in row
                 done += 1
+                progress.advance()
                 if fmt == "json":
                     console.write_line(json.dumps(row, ensure_ascii=False))
                 else:

@@ -92,7 +92,10 @@ def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool,
     from walletaid.faults import WriteFailed
     from walletaid.fileio import FileExists
 
+    from walletaid.flows.common import make_out_dir
+
     try:
+        make_out_dir(out_dir, lang)
         return export_case(doc, out_dir, force=force, bundle=bundle,
                            evidence_paths=[Path(p) for p in (answers.evidence or [])])
     except FileExists as exists:

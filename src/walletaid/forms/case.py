@@ -17,7 +17,7 @@ def _label(key: str) -> Text:
 
 
 def _promise(value: Any, lang: Lang) -> Any:
-    """A date (or date and time) the agent promised an answer by."""
+    """A date (or date and time) the agent promised an answer by, read as people type it (``明天``)."""
     from walletaid.i18n import t
 
     try:
@@ -26,7 +26,19 @@ def _promise(value: Any, lang: Lang) -> Any:
         parsed = None
     if parsed is None:
         raise ValueError(t("case.err_promise", lang))
-    return value
+    return parsed
+
+
+def promise_reading(raw: Any, value: Any, lang: Lang) -> str | None:
+    """What to confirm about a promised date: its normal form when read from words, and always when it is past."""
+    from walletaid.env import current
+    from walletaid.i18n import t
+    from walletaid.models.case import promise_is_past
+    from walletaid.validators import shown_time, time_reading
+
+    if promise_is_past(value, current().now()):
+        return t("case.promise_past_reading", lang, date=shown_time(value))
+    return time_reading(raw, value, lang)
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +53,9 @@ def log_questions() -> tuple[Question, ...]:
         Question(id="reference", kind="text", max_length=200, section="contact",
                  prompt=Text(zh="工单号或投诉编号", en="Ticket or complaint reference number")),
         Question(id="promised_by", kind="text", max_length=40, section="contact", parse=_promise,
-                 prompt=Text(zh="对方承诺在哪天之前答复或处理好？（YYYY-MM-DD，可加 HH:MM）",
-                             en="By when did they promise an answer? (YYYY-MM-DD, optionally HH:MM)")),
+                 reading=promise_reading,
+                 prompt=Text(zh="对方承诺在哪天之前答复或处理好？", en="By when did they promise an answer?"),
+                 help=Text(zh="例如 2026-11-28、明天、下周一下午5点", en="e.g. 2026-11-28, tomorrow, 2026-11-28 18:00")),
         Question(id="outcome", kind="select", required=True, section="contact",
                  choices=tuple(Choice(value=o, label=_label(f"outcome_{o}")) for o in OUTCOMES),
                  prompt=Text(zh="结果如何？", en="What was the outcome?")),

@@ -40,8 +40,9 @@ def _account() -> tuple[Question, ...]:
 def _issue() -> tuple[Question, ...]:
     return (
         _q("issue", id="occurred_at", kind="text", required=True, max_length=40, parse=v.parse_time,
-           prompt=("问题是什么时候发生的？", "When did it happen?"),
-           help=("例如 2026-11-20 14:30；记不清几点就只填日期", "e.g. 2026-11-20 14:30; if you don't remember the hour, give the date")),
+           reading=v.time_reading, prompt=("问题是什么时候发生的？", "When did it happen?"),
+           help=("例如 2026-11-20 14:30、昨天晚上8点；记不清几点就只填日期",
+                 "e.g. 2026-11-20 14:30 or yesterday 20:00; if you don't remember the hour, give the date")),
         _q("issue", id="steps", kind="list", max_length=1000, parse=v.parse_steps,
            prompt=("您按顺序做了哪些操作？每行一步，空行结束", "What did you do, step by step? One step per line; an empty line ends"),
            help=("不要写密码、验证码或助记词", "Never include passwords, codes or recovery phrases")),
@@ -51,9 +52,9 @@ def _issue() -> tuple[Question, ...]:
 def _money() -> tuple[Question, ...]:
     when = {"symptom": MONEY_SYMPTOMS}
     return (
-        _q("money", id="amount", kind="text", when=when, max_length=40, parse=v.parse_amount,
+        _q("money", id="amount", kind="text", when=when, max_length=40, parse=v.parse_amount, reading=v.amount_reading,
            prompt=("涉及多少钱？", "How much money is involved?"),
-           help=("只填数字，例如 128.50", "Digits only, e.g. 128.50")),
+           help=("例如 128.50、500元、5千", "e.g. 128.50, ¥500 or 1,200")),
         _q("money", id="currency", kind="text", when=when, default="CNY", max_length=20, parse=v.parse_currency,
            prompt=("币种", "Currency"),
            help=("人民币填 CNY；加密货币填代码，例如 USDT、BTC", "CNY for renminbi; a ticker such as USDT or BTC for crypto")),

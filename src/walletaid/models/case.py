@@ -30,7 +30,8 @@ PROMISE_YEARS = (2000, 2099)
 
 
 def parse_promise(value: object) -> Promise | None:
-    """A promised date (``YYYY-MM-DD``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``); ``None`` when empty.
+    """A promised date (``YYYY-MM-DD``, ``明天``, ``11月28日``) or date and time (ISO 8601, ``YYYY-MM-DD HH:MM``,
+    ``下周一下午5点``, ``tomorrow 18:00``); ``None`` when empty.  Words are read towards the future.
 
     ``ValueError`` when it does not parse or lies outside :data:`PROMISE_YEARS`.
     """
@@ -42,10 +43,25 @@ def parse_promise(value: object) -> Promise | None:
         text = str(value).strip()
         if not text:
             return None
-        promise = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace("Z", "+00:00"))
+        from walletaid.env import current
+        from walletaid.validators import read_time_text
+
+        read = read_time_text(text, current().now(), "future")
+        if read is None:
+            raise ValueError("promised_by must be a date or a date and time")
+        promise = read
     if not PROMISE_YEARS[0] <= promise.year <= PROMISE_YEARS[1]:
         raise ValueError(f"promised_by must lie in the years {PROMISE_YEARS[0]}-{PROMISE_YEARS[1]}")
     return promise
+
+
+def promise_is_past(promise: Promise | None, now: datetime) -> bool:
+    """Whether a promised date (or date and time) already lies in the past."""
+    if promise is None:
+        return False
+    if isinstance(promise, datetime):
+        return promise < (now if promise.tzinfo else now.replace(tzinfo=None))
+    return promise < now.date()
 
 
 class ContactEntryIn(BaseModel):
@@ -76,7 +92,7 @@ class ContactEntryIn(BaseModel):
 class ContactEntry(ContactEntryIn):
     """A logged contact: the entry plus its number in the case and when it was logged."""
 
-    id: int
+    id: int = Field(description="the contact's number in this case: 1, 2, 3 … in the order logged")
     logged_at: datetime
 
 
@@ -107,7 +123,7 @@ FollowUpReason = Literal["promise_overdue", "repeated_contacts", "no_reply_15_da
 class MissedPromise(BaseModel):
     """A promise whose date passed before the case was resolved."""
 
-    contact_id: int
+    contact_id: int = Field(description="the number of the contact that made the promise, counted in the case")
     promised_by: Promise
     reference: str | None = None
 
@@ -171,6 +187,35 @@ class CaseShowDocument(BaseModel):
     lang: Lang
     case: CaseRecord
     follow_up: FollowUp
+
+
+class LogWarning(BaseModel):
+    """Something in a logged contact that looks wrong but was kept (a promised date already past)."""
+
+    field: str = Field(description="the option or question, e.g. promised_by")
+    id: Literal["promise_in_past"]
+    message: str
+
+
+class CaseLogDocument(CaseShowDocument):
+    """``walletaid case log ID --format json``: the case after the contact was logged."""
+
+    action: Literal["log"] = "log"  # type: ignore[assignment]
+    logged: int = Field(description="the number of the contact just logged, counted in this case (1, 2, 3 …)")
+    warnings: list[LogWarning] = Field(default=[])
+
+
+class CaseActionDocument(BaseModel):
+    """``walletaid case close / delete / purge / export --format json``: what was done."""
+
+    schema_version: Literal[1] = 1
+    command: Literal["case"] = "case"
+    action: Literal["close", "delete", "purge", "export"]
+    lang: Lang
+    case_id: str | None = Field(default=None, description="the case acted on (none for purge)")
+    status: CaseStatus | None = Field(default=None, description="close: the case's status now")
+    deleted: int | None = Field(default=None, description="delete / purge: how many cases were deleted (0: kept)")
+    files: list[str] | None = Field(default=None, description="export: the files written")
 
 
 # --- escalation: knowledge (escalation.json) and plan ---------------------------------------------

@@ -34,12 +34,16 @@ from walletaid.textsafe import clean, for_markdown
 CaseResult = CaseListDocument | CaseShowDocument | EscalationPlan
 
 
-def _day(value: date | datetime | None) -> str:
+def day(value: date | datetime | None) -> str:
+    """A date as ``2026-11-28``, a date and time as ``2026-11-28 18:00`` (``-`` for none)."""
     if value is None:
         return "-"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
+
+
+_day = day
 
 
 def advice(case_id: str, state: FollowUp, status: str, lang: Lang) -> list[str]:

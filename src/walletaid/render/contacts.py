@@ -28,7 +28,7 @@ def _table(doc: ContactsDoc, lang: Lang) -> Table:
             row = [prose(p.name if i == 0 else ""), prose(t(f"contacts.channel_{ch.channel}", lang)), prose(ch.value),
                    prose(ch.note or "")]
             if one:
-                row.append(prose(ch.source or ""))
+                row.append(prose(_source(ch.source, lang)))
             table.add_row(*row)
     return table
 
@@ -40,7 +40,7 @@ def _cards(doc: ContactsDoc, lang: Lang) -> RenderableType:
     for p in doc.providers:
         rows = []
         for ch in p.channels:
-            extra = [prose(Text(clean(x), style="dim")) for x in (ch.note, ch.source if one else None) if x]
+            extra = [prose(Text(clean(x), style="dim")) for x in (ch.note, _source(ch.source, lang) if one else None) if x]
             rows.append((t(f"contacts.channel_{ch.channel}", lang), Group(prose(ch.value), *extra)))
         parts += [Text(""), prose(Text(p.name, style="bold")), fields(rows, lang, indent=2, label_style="")]
     return Group(*parts)
@@ -106,6 +106,18 @@ def _verify_markdown(doc: VerifyResult, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def _source(text: str | None, lang: Lang) -> str:
+    """``sourced: https://…`` with how sure the source is said in ``lang`` (the reference itself as it is)."""
+    if not text:
+        return ""
+    kind, sep, ref = text.partition(": ")
+    key = f"contacts.source_{kind}"
+    return f"{t(key, lang)}{'：' if lang == 'zh' else ': '}{ref}" if sep and kind in _SOURCE_KINDS else text
+
+
+_SOURCE_KINDS = ("sourced", "verify", "well-known")
+
+
 def render_markdown(doc: ContactsDoc | VerifyResult, lang: Lang) -> str:
     """The directory as a Markdown table, or the verify result as a short report."""
     if isinstance(doc, VerifyResult):
@@ -114,7 +126,7 @@ def render_markdown(doc: ContactsDoc | VerifyResult, lang: Lang) -> str:
     lines = [f"## {t('contacts.title', lang)}", "", "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for p in doc.providers:
         for ch in p.channels:
-            cells = [p.name, t(f"contacts.channel_{ch.channel}", lang), ch.value, ch.note or "", ch.source or ""]
+            cells = [p.name, t(f"contacts.channel_{ch.channel}", lang), ch.value, ch.note or "", _source(ch.source, lang)]
             lines.append("| " + " | ".join(for_markdown(c) for c in cells) + " |")
     notes = [f"- **{for_markdown(p.name)}**: {for_markdown(p.note)}" for p in doc.providers if p.note]
     if notes:

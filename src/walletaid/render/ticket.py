@@ -86,8 +86,9 @@ def _contact_lines(doc: CaseDocument, lang: Lang) -> list[str]:
 
 def _redaction_lines(doc: CaseDocument, lang: Lang) -> list[str]:
     from walletaid.engines.redact import explain
+    from walletaid.fieldnames import labelled
 
-    return explain(list(doc.redactions), lang)  # duck-typed: field, kind, action
+    return explain(labelled(list(doc.redactions), lang), lang)  # duck-typed: field, kind, action
 
 
 def _case_block(doc: CaseDocument, lang: Lang) -> list[Any]:

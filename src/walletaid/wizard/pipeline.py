@@ -110,6 +110,13 @@ class FileAnswers:
             return SKIP
         if value is None and question.required:
             self.problems.append(Problem(question.id, t("wizard.required", self.lang)))
+        elif value is not None and question.reading is not None and self.warn is not None:
+            shown = question.reading(self.data.get(question.id), value, self.lang)
+            if shown is not None:  # a reading the person did not type: say it, as the wizard asks to confirm it
+                from walletaid.textsafe import clean
+
+                raw = clean(str(self.data.get(question.id)), keep_newlines=False)[:60]
+                self.warn(t("wizard.read_as", self.lang, name=question.id, text=raw, value=shown))
         return SKIP if value is None else value
 
     def not_asked(self, question: Question) -> None:

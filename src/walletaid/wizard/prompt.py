@@ -252,7 +252,13 @@ def _ask_one(question: Question, lang: Lang, message: str, default: Any, *, can_
     if kind == "list":
         return _ask_list(question, lang, message, default or [], can_go_back)
     raw = _run(_text_prompt(question, lang, message, default, hint_text), can_go_back)
-    return raw if raw is BACK else parse_answer(question, raw, lang)
+    if raw is BACK:
+        return BACK
+    value = parse_answer(question, raw, lang)
+    shown = question.reading(raw, value, lang) if question.reading and value is not None else None
+    if shown is not None and not yes_no(t("wizard.reading_right", lang, value=shown), lang, default=True):
+        return _ask_one(question, lang, message, raw, can_go_back=can_go_back)  # again, with what was typed to edit
+    return value
 
 
 def _run(prompt: Any, can_go_back: bool, *extra_keys: str) -> Any:

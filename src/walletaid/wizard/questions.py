@@ -49,6 +49,9 @@ class Question(BaseModel):
     suggestions: tuple[str, ...] = Field(default=(), description="common answers offered while typing (free text stays allowed)")
     paths: bool = Field(default=False, description="the answer is a file path: the prompt completes paths with Tab")
     parse: Parser | None = None
+    reading: Callable[[Any, Any, Lang], str | None] | None = Field(
+        default=None, description="(typed, value, lang) → the value in its normal form to confirm, when it is not "
+                                  "what was typed (昨天晚上8点 → 2026-11-26 20:00); None: nothing to confirm")
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether this question is asked, given the answers so far."""
