@@ -50,9 +50,9 @@ def test_case_log_says_what_it_removed_in_both_languages(tmp_path: Path) -> None
         assert done.code == 0, done.err
         assert "483920" not in done.err.replace(" ", "") and "13812345678" not in done.err
         said[lang] = done.err
-    assert "note: a verification code was removed" in said["en"]
-    assert "agent: a phone number was masked" in said["en"]
-    assert "note：已删除验证码" in said["zh"]
+    assert "Note: a verification code was removed" in said["en"]      # the field as the reader knows it
+    assert "Agent: a phone number was masked" in said["en"]
+    assert "备注：已删除验证码" in said["zh"]
     shown = run_app("case", "show", case_id, "--format", "json")
     notes = [c["note"] for c in json.loads(shown.out)["case"]["contacts"]]
     assert notes == ["客服让我报验证码 [REDACTED:verification_code]，我没给"] * 2

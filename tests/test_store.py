@@ -211,7 +211,7 @@ def test_version_1_database_is_upgraded_and_keeps_its_data(tmp_path: Path) -> No
                 "('WA-20261101-AAAA', '2026-11-02T09:00:00+08:00', 'hotline', 'pending')")
     old.close()
     conn = store.connect(db)
-    assert user_version(conn) == SCHEMA_VERSION == 2
+    assert user_version(conn) == SCHEMA_VERSION == 3
     record = store.get_case(conn, "WA-20261101-AAAA")
     assert record.title == "Old case" and record.closed_at is None and len(record.contacts) == 1
     store.close_case(conn, "WA-20261101-AAAA", now=NOW)  # the v2 column works

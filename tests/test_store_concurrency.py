@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from walletaid import store
+from walletaid.store_migrations import SCHEMA_VERSION
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 CASE_ID = "WA-20261125-7KQ3"
@@ -96,5 +97,5 @@ def test_processes_creating_a_new_store_at_once_keep_every_case(tmp_path: Path, 
     conn = store.connect()
     cases = store.list_cases(conn, now=NOW)
     assert len(cases) == WORKERS
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()

@@ -63,11 +63,17 @@ def log(
 
 
 @case_app.command(cls=LocalizedCommand, help=h("close_help"))
-def close(case_id: str = CASE_ID, fmt: Format = FORMAT, lang: Optional[LangOpt] = LANG) -> None:
-    """Mark a case as closed (it stays in the store)."""
+def close(
+    case_id: str = CASE_ID,
+    rating: Optional[int] = typer.Option(None, "--rating", metavar="1-5", help=h("close_rating")),
+    helped: Optional[str] = typer.Option(None, "--helped", help=h("close_helped")),
+    fmt: Format = FORMAT,
+    lang: Optional[LangOpt] = LANG,
+) -> None:
+    """Mark a case as closed (it stays in the store), with feedback on how support handled it."""
     from walletaid.flows.case import run_close
 
-    run_flow(lang, run_close, fmt=fmt.value, case_id=case_id)
+    run_flow(lang, run_close, fmt=fmt.value, case_id=case_id, rating=rating, helped=helped)
 
 
 @case_app.command(cls=LocalizedCommand, short_help=h("export_short"), help=h("export_help"))

@@ -24,6 +24,7 @@ from typing import Any
 
 from walletaid.errors import WalletaidError
 from walletaid.models.case import (
+    CaseFeedback,
     CaseRecord,
     CaseSummary,
     ContactEntry,
@@ -281,11 +282,11 @@ def get_case(conn: sqlite3.Connection, case_id: str) -> CaseRecord:
     if stored is None:
         raise CaseNotFound(_normal_id(case_id))
     row = conn.execute(
-        "SELECT id, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, document "
+        "SELECT id, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, feedback, document "
         "FROM cases WHERE id = ?",
         (stored,),
     ).fetchone()
-    cid, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, document = row
+    cid, title, status, lang, command, wallet, operator, symptom, created_at, closed_at, feedback, document = row
     shown = clean(str(cid), keep_newlines=False)
     if not (isinstance(cid, str) and is_case_id(cid) and cid == _normal_id(cid)):  # file names are built from it
         raise CaseDamaged(shown, "id")
@@ -293,7 +294,7 @@ def get_case(conn: sqlite3.Connection, case_id: str) -> CaseRecord:
         return CaseRecord(
             case_id=cid, title=title, status=status, lang=lang, command=command, wallet=wallet, operator=operator,
             symptom=symptom, created_at=_stamp(created_at), closed_at=_stamp(closed_at) if closed_at else None,
-            document=json.loads(document), contacts=_contacts(conn, cid),
+            feedback=json.loads(feedback) if feedback else None, document=json.loads(document), contacts=_contacts(conn, cid),
         )
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # pydantic's errors are ValueErrors
         raise CaseDamaged(shown, _damage_kind(exc)) from None
@@ -372,13 +373,14 @@ def add_contact(conn: sqlite3.Connection, case_id: str, entry: ContactEntryIn, *
                         **entry.model_dump())
 
 
-def close_case(conn: sqlite3.Connection, case_id: str, *, now: datetime) -> None:
-    """Mark a case closed (its record and timeline are kept)."""
+def close_case(conn: sqlite3.Connection, case_id: str, *, now: datetime, feedback: CaseFeedback | None = None) -> None:
+    """Mark a case closed (its record and timeline are kept), with the person's feedback if given (already redacted)."""
     case_id = _normal_id(case_id)
+    kept = feedback.model_dump_json(exclude_none=True) if feedback and (feedback.rating or feedback.helped) else None
     with _write(conn):
         cursor = conn.execute(
-            "UPDATE cases SET status = 'closed', closed_at = ? WHERE id = ?",
-            (now.isoformat(timespec="seconds"), case_id),
+            "UPDATE cases SET status = 'closed', closed_at = ?, feedback = ? WHERE id = ?",
+            (now.isoformat(timespec="seconds"), kept, case_id),
         )
         if cursor.rowcount == 0:
             raise CaseNotFound(case_id)

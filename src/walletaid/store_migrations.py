@@ -69,7 +69,11 @@ def _v2_closed_at_and_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX contacts_by_case ON contacts (case_id, id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_tables, _v2_closed_at_and_index]
+def _v3_feedback(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE cases ADD COLUMN feedback TEXT")  # JSON: rating and what helped, given at close
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_tables, _v2_closed_at_and_index, _v3_feedback]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

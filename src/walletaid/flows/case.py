@@ -148,20 +148,52 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
 def _tell_removed(removed: list[Any], lang: Lang) -> None:
     """Say what was masked or removed from the options (field and kind, never the value)."""
     from walletaid.engines.redact import explain
+    from walletaid.fieldnames import labelled
 
-    for line in explain(removed, lang):
+    for line in explain(labelled(removed, lang), lang):
         say(f"[yellow]![/] {for_rich(line)}")
 
 
-def run_close(*, lang: Lang, fmt: Format, case_id: str) -> int:
-    """Mark a case closed."""
+def _ask_feedback(lang: Lang) -> dict[str, Any]:
+    """The closing questions (rating, what helped); Ctrl-C closes nothing."""
+    from walletaid.forms.case import close_questions
+    from walletaid.wizard.prompt import WizardInterrupted, ask
+
+    try:
+        return ask(close_questions(), lang)
+    except WizardInterrupted:
+        raise Interrupted() from None
+
+
+def _feedback(answers: dict[str, Any], lang: Lang) -> Any:
+    """The feedback to keep: the rating, and what helped with any secret in it redacted (and said so)."""
+    from walletaid.engines.redact import redact_text
+    from walletaid.models.case import CaseFeedback
+
+    helped, removed = redact_text(answers["helped"], "helped") if answers.get("helped") else (None, [])
+    _tell_removed(removed, lang)
+    rating = answers.get("rating")
+    return CaseFeedback(rating=int(rating) if rating else None, helped=helped)
+
+
+def run_close(*, lang: Lang, fmt: Format, case_id: str, rating: int | None = None, helped: str | None = None) -> int:
+    """Mark a case closed; in a terminal, first ask how support handled it (unless ``--rating`` / ``--helped`` say)."""
     from walletaid import store
     from walletaid.models.case import CaseActionDocument
 
+    if rating is not None and not 1 <= rating <= 5:
+        raise InputError([Problem("--rating", t("case_flow.rating_range", lang))])
+    given = {"rating": rating, "helped": helped}
     with _store("not_closed") as conn:
-        store.close_case(conn, case_id, now=_now())
+        store.get_case(conn, case_id)  # an unknown id fails before any question is asked
+        if rating is None and helped is None and fmt == "text" and stdin_is_terminal():
+            given = _ask_feedback(lang)
+        feedback = _feedback(given, lang)
+        store.close_case(conn, case_id, now=_now(), feedback=feedback)
     say(t("case_flow.closed", lang, case_id=case_id.upper()))
-    _done(CaseActionDocument(action="close", lang=lang, case_id=case_id.strip().upper(), status="closed"), fmt)
+    kept = feedback if feedback.rating or feedback.helped else None
+    _done(CaseActionDocument(action="close", lang=lang, case_id=case_id.strip().upper(), status="closed",
+                             feedback=kept), fmt)
     return 0
 
 

@@ -63,3 +63,14 @@ def log_questions() -> tuple[Question, ...]:
                  prompt=Text(zh="对方说了什么、答应了什么（不要写密码和验证码）",
                              en="What did they say or promise? (never include passwords or codes)")),
     )
+
+
+@lru_cache(maxsize=1)
+def close_questions() -> tuple[Question, ...]:
+    """The feedback asked by ``walletaid case close``: how support handled the case, and what helped."""
+    return (
+        Question(id="rating", kind="select", section="feedback",
+                 choices=tuple(Choice(value=str(n), label=_label(f"rating_{n}")) for n in (5, 4, 3, 2, 1)),
+                 prompt=_label("rating_question")),
+        Question(id="helped", kind="text", max_length=500, section="feedback", prompt=_label("helped_question")),
+    )

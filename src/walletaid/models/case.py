@@ -96,6 +96,13 @@ class ContactEntry(ContactEntryIn):
     logged_at: datetime
 
 
+class CaseFeedback(BaseModel):
+    """What the person said when closing the case: how support handled it, and what helped (redacted)."""
+
+    rating: int | None = Field(default=None, ge=1, le=5, description="1 (badly) to 5 (very well)")
+    helped: str | None = Field(default=None, max_length=500, description="what helped most, in the person's words")
+
+
 class CaseRecord(BaseModel):
     """A stored case: its facts (the saved, redacted case document) and its contact timeline.
 
@@ -113,6 +120,7 @@ class CaseRecord(BaseModel):
     symptom: str | None = None
     created_at: datetime
     closed_at: datetime | None = None
+    feedback: CaseFeedback | None = Field(default=None, description="given when the case was closed")
     document: dict[str, Any]
     contacts: list[ContactEntry] = Field(default=[])
 
@@ -214,6 +222,7 @@ class CaseActionDocument(BaseModel):
     lang: Lang
     case_id: str | None = Field(default=None, description="the case acted on (none for purge)")
     status: CaseStatus | None = Field(default=None, description="close: the case's status now")
+    feedback: CaseFeedback | None = Field(default=None, description="close: the feedback recorded")
     deleted: int | None = Field(default=None, description="delete / purge: how many cases were deleted (0: kept)")
     files: list[str] | None = Field(default=None, description="export: the files written")
 

@@ -20,6 +20,7 @@ from rich.text import Text
 from walletaid.i18n import Lang, t
 from walletaid.models.case import (
     CaseListDocument,
+    CaseRecord,
     CaseShowDocument,
     CaseSummary,
     EscalationPlan,
@@ -178,6 +179,16 @@ def _timeline_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     return Fit(table, narrow, least=6)
 
 
+def feedback_text(record: CaseRecord, lang: Lang) -> str:
+    """"4/5 — what helped" (either part alone when only one was given)."""
+    feedback = record.feedback
+    if feedback is None:
+        return ""
+    parts = [t("case.feedback_rating", lang, rating=feedback.rating)] if feedback.rating else []
+    parts += [clean(feedback.helped, keep_newlines=False)] if feedback.helped else []
+    return " — ".join(parts)
+
+
 def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     from walletaid.engines.escalate import fact_rows
 
@@ -190,6 +201,8 @@ def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     facts = [(t("case.fact_status", lang), status), (t("case.fact_created", lang), _day(record.created_at))]
     if record.closed_at:
         facts.append((t("case.fact_closed", lang), _day(record.closed_at)))
+    if record.feedback:
+        facts.append((t("case.fact_feedback", lang), feedback_text(record, lang)))
     parts += [Text(""), fields(facts + fact_rows(record, lang), lang), Text(""), _timeline_text(doc, lang)]
     return Group(*parts)
 
@@ -201,6 +214,8 @@ def _show_markdown(doc: CaseShowDocument, lang: Lang) -> str:
     lines = [f"# {for_markdown(display_title(record, lang))}", "", f"## {t('case.show_facts', lang)}", ""]
     facts = [(t("case.fact_status", lang), t(f"case.status_{record.status}", lang)),
              (t("case.fact_created", lang), _day(record.created_at))] + fact_rows(record, lang)
+    if record.feedback:
+        facts.append((t("case.fact_feedback", lang), feedback_text(record, lang)))
     lines += [f"- **{name}**: {for_markdown(value.replace(chr(10), ' / '))}" for name, value in facts]
     lines += ["", f"## {t('case.timeline', lang)}", ""]
     lines += timeline_table(record, lang) if record.contacts else [t("case.timeline_empty", lang)]
