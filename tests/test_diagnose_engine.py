@@ -594,3 +594,11 @@ def test_lookalike_words_pick_the_right_cause(symptom: str, field: str, text: st
 )
 def test_money_gone_is_calm_once_the_user_found_the_reason(text: str, urgent: bool) -> None:
     assert diagnose(_answers("balance_wrong", D, text), "zh").urgent is urgent
+
+
+def test_overlapping_quotes_of_one_answer_become_one_reason() -> None:
+    # three rules fire on pieces of one passage: the reason quotes the passage once, as typed
+    result = diagnose(_answers("suspicious_contact", D, "他让我下载一个会议软件，开屏幕共享"), "zh")
+    fraud = next(c for c in result.causes if c.id == "fraud_contact")
+    quoted = [r for r in fraud.reasons if "「" in r]
+    assert quoted == ["在您的描述中看到「他让我下载一个会议软件」"]

@@ -90,6 +90,8 @@ class Hit:
     rule: CompiledRule
     field: TextField
     quote: str
+    reading: Reading | None = None
+    span: tuple[int, int] = (0, 0)  # where the rule fired in ``reading.text``
 
 
 def match(answers: DiagnoseAnswers) -> list[Hit]:
@@ -103,7 +105,7 @@ def match(answers: DiagnoseAnswers) -> list[Hit]:
         reading = read(value)
         for rule, (start, end) in rules.match(reading.text, {"amount": reading.amounts}):
             if rule.fields is None or name in rule.fields:
-                hits.append(Hit(rule, name, reading.quote(start, end)))
+                hits.append(Hit(rule, name, reading.quote(start, end), reading, (start, end)))
     return hits
 
 
@@ -113,6 +115,19 @@ class Quote(NamedTuple):
     field: TextField
     text: str
     weight: float
+    reading: Reading | None = None
+    span: tuple[int, int] = (0, 0)
+
+    def touches(self, other: Quote) -> bool:
+        """Whether the two quotes overlap or meet in the same answer (then they are one passage)."""
+        return (self.field == other.field and self.reading is not None and self.reading is other.reading
+                and self.span[0] <= other.span[1] and other.span[0] <= self.span[1])
+
+    def joined(self, other: Quote) -> Quote:
+        """One quote over both passages, in the user's words, weighing as the heavier."""
+        assert self.reading is not None
+        span = (min(self.span[0], other.span[0]), max(self.span[1], other.span[1]))
+        return Quote(self.field, self.reading.quote(*span), max(self.weight, other.weight), self.reading, span)
 
 
 @dataclass
@@ -137,13 +152,14 @@ class Evidence:
             self.reasons.append(reason)
 
     def add_quote(self, quote: Quote, lang: Lang) -> None:
-        """One reason per quote: a quote inside one already given adds nothing, a longer one replaces it."""
+        """One reason per passage: a quote inside one already given adds nothing; overlapping or touching
+        quotes of the same answer become one (「他让我下载」「下载一个会议」「会议软件」 → 「他让我下载一个会议软件」)."""
         if not quote.text or any(q.field == quote.field and quote.text in q.text for q in self.quotes):
             return
-        for old in [q for q in self.quotes if q.field == quote.field and q.text in quote.text]:
+        for old in [q for q in self.quotes if q.field == quote.field and (q.text in quote.text or q.touches(quote))]:
             self.quotes.remove(old)
             self.reasons.remove(_quote_reason(old, lang))
-            quote = quote._replace(weight=max(quote.weight, old.weight))
+            quote = old.joined(quote) if old.touches(quote) else quote._replace(weight=max(quote.weight, old.weight))
         self.quotes.append(quote)
         self.add_reason(_quote_reason(quote, lang))
 
@@ -206,7 +222,7 @@ def _add_hits(hits: list[Hit], scoring: DiagnoseScoring, evidence: dict[str, Evi
         ev = evidence[hit.rule.owner]
         ev.points.append(points)
         ev.urgent = ev.urgent or hit.rule.urgent
-        ev.add_quote(Quote(hit.field, hit.quote, hit.rule.weight), lang)
+        ev.add_quote(Quote(hit.field, hit.quote, hit.rule.weight, hit.reading, hit.span), lang)
 
 
 def _add_context(answers: DiagnoseAnswers, scoring: DiagnoseScoring, evidence: dict[str, Evidence], lang: Lang) -> None:

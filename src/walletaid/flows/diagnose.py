@@ -100,13 +100,17 @@ class EarlyAlarm:
 
 def _show_answers(questions: Sequence[Question], answers: dict[str, Any], lang: Lang) -> None:
     """The review screen's preview: each answer next to its question (on stderr; the diagnosis is the data)."""
+    from rich.text import Text
+
     from walletaid.console import make_console
-    from walletaid.render.layout import fields, section
+    from walletaid.render.layout import indented, prose, section
     from walletaid.textsafe import clean
     from walletaid.wizard.review import answer_rows
 
-    rows = [(clean(q), clean(a)) for q, a in answer_rows(questions, answers, lang)]
-    make_console(stderr=True).print(section(t("review.diagnose_answers", lang), fields(rows, lang, indent=2)))
+    rows = []
+    for question, answer in answer_rows(questions, answers, lang):  # the question as asked, the answer below it
+        rows += [indented(prose(Text(clean(question), style="dim")), 2), indented(prose(Text(clean(answer))), 4)]
+    make_console(stderr=True).print(section(t("review.diagnose_answers", lang), *rows))
 
 
 def ask_in_wizard(lang: Lang, resume: bool | None) -> dict[str, Any]:
