@@ -121,7 +121,8 @@ def contacts(answers: DiagnoseAnswers, story: Story, lang: Lang) -> list[Contact
         channels += [c for pid in CARRIERS for c in provider_channels(pid, lang) if c.channel == "hotline"]
     for channel in official_channels(answers.wallet, answers.operator, lang):
         if channel.provider == "crypto":
-            name = t("diagnose.exchange_channel", lang, exchange=_exchange(story, lang), support=channel.value)
+            named = story.exchange or t("diagnose.your_exchange_title", lang)  # the exchange the user named
+            name = t("diagnose.exchange_channel", lang, exchange=named, support=channel.value)
             channel = channel.model_copy(update={"name": name})
         channels.append(channel)
     if story.fraud or story.takeover:
