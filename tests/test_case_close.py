@@ -62,3 +62,11 @@ def test_ctrl_c_at_the_feedback_closes_nothing(cli, home: Path, tmp_path: Path) 
     case_id = _case(cli, tmp_path)
     screen = type_into(["case", "close", case_id], [CTRL_C], home)
     assert screen.code == 130 and _shown(cli, case_id)["status"] == "open"
+
+
+def test_the_feedback_can_be_skipped_in_the_terminal(cli, home: Path, tmp_path: Path) -> None:
+    case_id = _case(cli, tmp_path)
+    screen = type_into(["case", "close", case_id], [DOWN * 5 + ENTER], home)
+    assert screen.code == 0 and "What helped most" not in screen.prompts   # nothing more is asked
+    case = _shown(cli, case_id)
+    assert case["status"] == "closed" and case["feedback"] is None

@@ -65,12 +65,19 @@ def log_questions() -> tuple[Question, ...]:
     )
 
 
+def _skip_is_none(value: Any, lang: Lang) -> Any:
+    """``skip`` is offered as a choice but means "no feedback"."""
+    return None if value == "skip" else value
+
+
 @lru_cache(maxsize=1)
 def close_questions() -> tuple[Question, ...]:
     """The feedback asked by ``walletaid case close``: how support handled the case, and what helped."""
     return (
-        Question(id="rating", kind="select", section="feedback",
-                 choices=tuple(Choice(value=str(n), label=_label(f"rating_{n}")) for n in (5, 4, 3, 2, 1)),
+        Question(id="rating", kind="select", section="feedback", parse=_skip_is_none,
+                 choices=(*(Choice(value=str(n), label=_label(f"rating_{n}")) for n in (5, 4, 3, 2, 1)),
+                          Choice(value="skip", label=_label("rating_skip"))),
                  prompt=_label("rating_question")),
-        Question(id="helped", kind="text", max_length=500, section="feedback", prompt=_label("helped_question")),
+        Question(id="helped", kind="text", max_length=500, section="feedback", prompt=_label("helped_question"),
+                 when={"rating": ("5", "4", "3", "2", "1")}),
     )
