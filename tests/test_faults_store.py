@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from inproc import run_app
-from walletaid import faults, store
+from walletaid import faults
+from walletaid.store import cases, db
 
 ANSWERS = {"wallet": "ecny", "operator": "ccb", "symptom": "transfer_not_arrived", "phone": "13912345678",
            "occurred_at": "2026-11-20 09:15"}
@@ -42,13 +43,13 @@ def _one_line(text: str) -> str:
 
 
 def _contacts(home: Path) -> int:
-    with closing(sqlite3.connect(home / store.STORE_NAME)) as raw:
+    with closing(sqlite3.connect(home / db.STORE_NAME)) as raw:
         return raw.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
 
 
 def test_busy_store_names_the_wait_and_logs_nothing(case_id: str, home: Path, monkeypatch) -> None:
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.05)
-    with closing(sqlite3.connect(home / store.STORE_NAME, isolation_level=None)) as holder:
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.05)
+    with closing(sqlite3.connect(home / db.STORE_NAME, isolation_level=None)) as holder:
         holder.execute("BEGIN IMMEDIATE")
         r = _log(case_id)
         assert run_app("case", "show", case_id).code == 0  # readers are not blocked
@@ -61,42 +62,42 @@ def test_busy_store_names_the_wait_and_logs_nothing(case_id: str, home: Path, mo
 def test_corrupt_store_is_refused_untouched(home: Path, lang: str, words: tuple[str, str]) -> None:
     home.mkdir()
     junk = b"this is not a database at all" * 100
-    (home / store.STORE_NAME).write_bytes(junk)
+    (home / db.STORE_NAME).write_bytes(junk)
     r = run_app("case", "list", "--lang", lang)
     assert r.code == 2 and all(w in _one_line(r.err) for w in words) and "Traceback" not in r.err
-    assert (home / store.STORE_NAME).read_bytes() == junk
+    assert (home / db.STORE_NAME).read_bytes() == junk
 
 
 def test_foreign_database_is_refused_untouched(home: Path) -> None:
     home.mkdir()
-    with closing(sqlite3.connect(home / store.STORE_NAME)) as raw:
+    with closing(sqlite3.connect(home / db.STORE_NAME)) as raw:
         raw.execute("CREATE TABLE photos (name TEXT)")
         raw.commit()
     r = _log("WA-20261125-7KQ3")
     assert r.code == 2 and "is not a walletaid case store" in _one_line(r.err)
-    with closing(sqlite3.connect(home / store.STORE_NAME)) as raw:
+    with closing(sqlite3.connect(home / db.STORE_NAME)) as raw:
         assert [n for (n,) in raw.execute("SELECT name FROM sqlite_master")] == ["photos"]
 
 
 def test_store_whose_version_is_older_than_its_tables_is_refused(case_id: str, home: Path) -> None:
-    with closing(sqlite3.connect(home / store.STORE_NAME)) as raw:
+    with closing(sqlite3.connect(home / db.STORE_NAME)) as raw:
         raw.execute("PRAGMA user_version = 1")
         raw.commit()
     r = run_app("case", "show", case_id, "--lang", "zh")
     assert r.code == 2 and "数据版本是 1" in r.err and "没有被改动" in r.err
-    with closing(sqlite3.connect(home / store.STORE_NAME)) as raw:
+    with closing(sqlite3.connect(home / db.STORE_NAME)) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
 def _deny_store_file(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
-    real_open = store.os.open
+    real_open = db.os.open
 
     def refuse(path, flags, *args):  # type: ignore[no-untyped-def]
-        if str(path).endswith(store.STORE_NAME) and flags & store.os.O_RDWR:
+        if str(path).endswith(db.STORE_NAME) and flags & db.os.O_RDWR:
             raise OSError(number, "refused")
         return real_open(path, flags, *args)
 
-    monkeypatch.setattr(store.os, "open", refuse)
+    monkeypatch.setattr(db.os, "open", refuse)
 
 
 def test_read_only_store_is_still_read_but_not_written(case_id: str, home: Path, monkeypatch) -> None:
@@ -118,7 +119,7 @@ def test_full_disk_while_logging_says_the_contact_was_not_logged(case_id: str, h
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise FULL
 
-    monkeypatch.setattr(store, "add_contact", full)
+    monkeypatch.setattr(cases, "add_contact", full)
     r = _log(case_id, "--lang", "zh")
     assert r.code == 2 and "磁盘已满；这次联系没有记录；请清理一些磁盘空间" in r.err.replace("\n", "")
 
@@ -148,7 +149,7 @@ def test_ticket_files_written_but_store_full_says_both(case_id: str, tmp_path: P
     def full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise FULL
 
-    monkeypatch.setattr(store, "save_case", full)
+    monkeypatch.setattr(cases, "save_case", full)
     out = tmp_path / "second"
     out.mkdir()
     r = run_app("prepare-ticket", "--answers", str(tmp_path / "t.json"), "--out", str(out))

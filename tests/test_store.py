@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from walletaid import store
+from walletaid.store import cases, db
 from walletaid.errors import InputError
 from walletaid.models.case import ContactEntryIn, parse_contact_entry
-from walletaid.store_migrations import MIGRATIONS, SCHEMA_VERSION, StoreTooNew, user_version
+from walletaid.store.migrations import MIGRATIONS, SCHEMA_VERSION, StoreTooNew, user_version
 
 TZ = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
@@ -42,7 +42,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture()
 def conn(home: Path):
-    connection = store.connect()
+    connection = db.connect()
     yield connection
     connection.close()
 
@@ -52,12 +52,12 @@ def mode(path: Path) -> int:
 
 
 def test_connect_creates_private_folder_and_file(home: Path) -> None:
-    conn = store.connect()
-    store.save_case(conn, ticket(), now=NOW)
-    db = home / "cases.sqlite3"
+    conn = db.connect()
+    cases.save_case(conn, ticket(), now=NOW)
+    file = home / "cases.sqlite3"
     assert mode(home) == 0o700
-    assert mode(db) == 0o600
-    assert mode(Path(f"{db}-wal")) == 0o600
+    assert mode(file) == 0o600
+    assert mode(Path(f"{file}-wal")) == 0o600
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert user_version(conn) == SCHEMA_VERSION
@@ -66,68 +66,68 @@ def test_connect_creates_private_folder_and_file(home: Path) -> None:
 
 def test_connect_tightens_an_existing_loose_file(home: Path) -> None:
     home.mkdir(mode=0o700)
-    db = home / "cases.sqlite3"
-    db.touch(mode=0o644)
-    db.chmod(0o644)
-    store.connect().close()
-    assert mode(db) == 0o600
+    file = home / "cases.sqlite3"
+    file.touch(mode=0o644)
+    file.chmod(0o644)
+    db.connect().close()
+    assert mode(file) == 0o600
 
 
 def test_saved_case_round_trips_with_title_in_case_language(conn: sqlite3.Connection) -> None:
-    case_id = store.save_case(conn, ticket(), now=NOW)
-    record = store.get_case(conn, case_id)
+    case_id = cases.save_case(conn, ticket(), now=NOW)
+    record = cases.get_case(conn, case_id)
     assert case_id == "WA-20261125-7KQ3"
     assert record.title == "数字人民币 · 工商银行 · 支付失败"
     assert (record.status, record.lang, record.wallet, record.operator, record.symptom) == (
         "open", "zh", "ecny", "icbc", "payment_failed")
     assert record.document["transaction"]["transaction_id"] == "20261124123456789012"
     assert record.document["evidence"][0]["sha256"] == "ab" * 32
-    assert store.get_case(conn, case_id.lower()).case_id == case_id
+    assert cases.get_case(conn, case_id.lower()).case_id == case_id
 
 
 @pytest.mark.parametrize("given", [None, "", "not-an-id"])
 def test_case_without_valid_id_gets_a_new_one(conn: sqlite3.Connection, given: str | None) -> None:
-    case_id = store.save_case(conn, ticket(case_id=given, lang="en"), now=NOW)
+    case_id = cases.save_case(conn, ticket(case_id=given, lang="en"), now=NOW)
     assert case_id.startswith("WA-20261125-") and case_id != given
-    assert store.get_case(conn, case_id).title == "e-CNY · ICBC · Payment failed"
+    assert cases.get_case(conn, case_id).title == "e-CNY · ICBC · Payment failed"
 
 
 def test_diagnose_document_is_saved_with_its_facts(conn: sqlite3.Connection) -> None:
     diagnosis = {"schema_version": 1, "command": "diagnose", "lang": "en", "wallet": "crypto", "operator": None,
                  "symptom": "suspicious_contact", "urgent": True, "causes": [], "contact": [], "next_steps": []}
-    record = store.get_case(conn, store.save_case(conn, diagnosis, now=NOW))
+    record = cases.get_case(conn, cases.save_case(conn, diagnosis, now=NOW))
     assert (record.command, record.wallet, record.symptom) == ("diagnose", "crypto", "suspicious_contact")
     assert record.title == "Crypto wallet · Suspicious contact"
 
 
 def test_saving_a_case_again_keeps_its_timeline(conn: sqlite3.Connection) -> None:
-    case_id = store.save_case(conn, ticket(), now=NOW)
-    store.add_contact(conn, case_id, ContactEntryIn(channel="hotline", outcome="pending"), now=NOW)
-    store.save_case(conn, ticket(description="更新后的说明"), now=NOW)
-    record = store.get_case(conn, case_id)
+    case_id = cases.save_case(conn, ticket(), now=NOW)
+    cases.add_contact(conn, case_id, ContactEntryIn(channel="hotline", outcome="pending"), now=NOW)
+    cases.save_case(conn, ticket(description="更新后的说明"), now=NOW)
+    record = cases.get_case(conn, case_id)
     assert len(record.contacts) == 1
     assert record.document["issue"]["description"] == "更新后的说明"
 
 
 @pytest.mark.parametrize("promise", [date(2026, 11, 28), datetime(2026, 11, 28, 17, 30, tzinfo=TZ), None])
 def test_contact_round_trips(conn: sqlite3.Connection, promise: date | datetime | None) -> None:
-    case_id = store.save_case(conn, ticket(), now=NOW)
+    case_id = cases.save_case(conn, ticket(), now=NOW)
     entry = ContactEntryIn(channel="branch", agent="李", reference="TS-9", promised_by=promise, outcome="pending", note="等回电")
-    logged = store.add_contact(conn, case_id, entry, now=NOW)
-    stored = store.get_case(conn, case_id).contacts
+    logged = cases.add_contact(conn, case_id, entry, now=NOW)
+    stored = cases.get_case(conn, case_id).contacts
     assert [c.model_dump() for c in stored] == [logged.model_dump()]
     assert stored[0].promised_by == promise and type(stored[0].promised_by) is type(promise)
     assert stored[0].logged_at == NOW
 
 
 @pytest.mark.parametrize("action", [
-    lambda c: store.get_case(c, "WA-20261125-ZZZZ"),
-    lambda c: store.add_contact(c, "WA-20261125-ZZZZ", ContactEntryIn(channel="other", outcome="pending"), now=NOW),
-    lambda c: store.close_case(c, "WA-20261125-ZZZZ", now=NOW),
-    lambda c: store.delete_case(c, "WA-20261125-ZZZZ"),
+    lambda c: cases.get_case(c, "WA-20261125-ZZZZ"),
+    lambda c: cases.add_contact(c, "WA-20261125-ZZZZ", ContactEntryIn(channel="other", outcome="pending"), now=NOW),
+    lambda c: cases.close_case(c, "WA-20261125-ZZZZ", now=NOW),
+    lambda c: cases.delete_case(c, "WA-20261125-ZZZZ"),
 ])
 def test_unknown_case_is_reported_by_id(conn: sqlite3.Connection, action) -> None:
-    with pytest.raises(store.CaseNotFound) as caught:
+    with pytest.raises(cases.CaseNotFound) as caught:
         action(conn)
     assert caught.value.case_id == "WA-20261125-ZZZZ"
     assert caught.value.exit_code == 2
@@ -136,33 +136,33 @@ def test_unknown_case_is_reported_by_id(conn: sqlite3.Connection, action) -> Non
 
 
 def test_closing_keeps_the_record_and_list_can_hide_it(conn: sqlite3.Connection) -> None:
-    open_id = store.save_case(conn, ticket(case_id="WA-20261125-AAAA"), now=NOW)
-    closed_id = store.save_case(conn, ticket(case_id="WA-20261125-BBBB"), now=NOW)
-    store.close_case(conn, closed_id, now=NOW + timedelta(days=1))
-    record = store.get_case(conn, closed_id)
+    open_id = cases.save_case(conn, ticket(case_id="WA-20261125-AAAA"), now=NOW)
+    closed_id = cases.save_case(conn, ticket(case_id="WA-20261125-BBBB"), now=NOW)
+    cases.close_case(conn, closed_id, now=NOW + timedelta(days=1))
+    record = cases.get_case(conn, closed_id)
     assert record.status == "closed" and record.closed_at == NOW + timedelta(days=1)
-    assert [c.id for c in store.list_cases(conn, now=NOW)] == [open_id, closed_id]
-    assert [c.id for c in store.list_cases(conn, now=NOW, include_closed=False)] == [open_id]
+    assert [c.id for c in cases.list_cases(conn, now=NOW)] == [open_id, closed_id]
+    assert [c.id for c in cases.list_cases(conn, now=NOW, include_closed=False)] == [open_id]
 
 
 def test_list_shows_overdue_promise_and_escalation(conn: sqlite3.Connection) -> None:
-    case_id = store.save_case(conn, ticket(), now=NOW)
-    store.add_contact(conn, case_id, ContactEntryIn(channel="hotline", promised_by="2026-11-27", outcome="pending"), now=NOW)
-    before, after = (store.list_cases(conn, now=NOW + timedelta(days=d))[0] for d in (1, 3))
+    case_id = cases.save_case(conn, ticket(), now=NOW)
+    cases.add_contact(conn, case_id, ContactEntryIn(channel="hotline", promised_by="2026-11-27", outcome="pending"), now=NOW)
+    before, after = (cases.list_cases(conn, now=NOW + timedelta(days=d))[0] for d in (1, 3))
     assert (before.overdue, before.needs_escalation, before.next_promise) == (False, False, date(2026, 11, 27))
     assert (after.overdue, after.needs_escalation, after.age_days, after.contacts) == (True, True, 3, 1)
 
 
 def test_delete_and_purge_remove_cases_and_timelines(conn: sqlite3.Connection) -> None:
-    ids = [store.save_case(conn, ticket(case_id=f"WA-20261125-{s}"), now=NOW) for s in ("AAAA", "BBBB", "CCCC")]
+    ids = [cases.save_case(conn, ticket(case_id=f"WA-20261125-{s}"), now=NOW) for s in ("AAAA", "BBBB", "CCCC")]
     for case_id in ids:
-        store.add_contact(conn, case_id, ContactEntryIn(channel="email", outcome="pending"), now=NOW)
-    store.delete_case(conn, ids[0])
-    assert [c.id for c in store.list_cases(conn, now=NOW)] == sorted(ids[1:], reverse=True)
-    assert store.purge(conn) == 2
-    assert store.list_cases(conn, now=NOW) == []
+        cases.add_contact(conn, case_id, ContactEntryIn(channel="email", outcome="pending"), now=NOW)
+    cases.delete_case(conn, ids[0])
+    assert [c.id for c in cases.list_cases(conn, now=NOW)] == sorted(ids[1:], reverse=True)
+    assert cases.purge(conn) == 2
+    assert cases.list_cases(conn, now=NOW) == []
     assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
-    assert store.purge(conn) == 0
+    assert cases.purge(conn) == 0
 
 
 def raw_bytes(home: Path) -> bytes:
@@ -173,26 +173,26 @@ SECRETS = ["13812345678", "482913", "6222021234567890128", "110101199003074514"]
 
 
 def test_secrets_typed_into_notes_never_reach_the_file(home: Path, conn: sqlite3.Connection) -> None:
-    case_id = store.save_case(conn, ticket(description="我的手机 13812345678，身份证 110101199003074514"), now=NOW)
+    case_id = cases.save_case(conn, ticket(description="我的手机 13812345678，身份证 110101199003074514"), now=NOW)
     entry = ContactEntryIn(channel="hotline", agent="客服 13812345678", reference="TS-1", outcome="unresolved",
                            note="客服让我报验证码 482913")
-    logged = store.add_contact(conn, case_id, entry, now=NOW)
-    store.add_contact(conn, case_id, ContactEntryIn(channel="app_chat", outcome="pending",
+    logged = cases.add_contact(conn, case_id, entry, now=NOW)
+    cases.add_contact(conn, case_id, ContactEntryIn(channel="app_chat", outcome="pending",
                                                     note="还问了卡号 6222021234567890128"), now=NOW)
     data = raw_bytes(home)
     for secret in SECRETS:
         assert secret.encode() not in data
     assert "138****5678".encode() in data  # masked, not dropped
     assert "[REDACTED:verification_code]" in (logged.note or "")
-    record = store.get_case(conn, case_id)
+    record = cases.get_case(conn, case_id)
     assert any(r.get("field", "").startswith("issue") for r in record.document["redactions"])
 
 
 def test_deleted_case_text_is_overwritten_in_the_file(home: Path, conn: sqlite3.Connection) -> None:
-    case_id = store.save_case(conn, ticket(description="MARKER-DESCRIPTION-QX"), now=NOW)
-    store.add_contact(conn, case_id, ContactEntryIn(channel="other", outcome="pending", note="MARKER-NOTE-QX"), now=NOW)
+    case_id = cases.save_case(conn, ticket(description="MARKER-DESCRIPTION-QX"), now=NOW)
+    cases.add_contact(conn, case_id, ContactEntryIn(channel="other", outcome="pending", note="MARKER-NOTE-QX"), now=NOW)
     assert b"MARKER-NOTE-QX" in raw_bytes(home)
-    store.delete_case(conn, case_id)
+    cases.delete_case(conn, case_id)
     data = raw_bytes(home)
     assert b"MARKER-NOTE-QX" not in data and b"MARKER-DESCRIPTION-QX" not in data
 
@@ -201,8 +201,8 @@ def test_deleted_case_text_is_overwritten_in_the_file(home: Path, conn: sqlite3.
 
 
 def test_version_1_database_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
-    db = tmp_path / "old.sqlite3"
-    old = sqlite3.connect(db, isolation_level=None)
+    file = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(file, isolation_level=None)
     MIGRATIONS[0](old)
     old.execute("PRAGMA user_version = 1")
     old.execute("INSERT INTO cases (id, created_at, lang, command, title, document) VALUES "
@@ -210,27 +210,27 @@ def test_version_1_database_is_upgraded_and_keeps_its_data(tmp_path: Path) -> No
     old.execute("INSERT INTO contacts (case_id, logged_at, channel, outcome) VALUES "
                 "('WA-20261101-AAAA', '2026-11-02T09:00:00+08:00', 'hotline', 'pending')")
     old.close()
-    conn = store.connect(db)
+    conn = db.connect(file)
     assert user_version(conn) == SCHEMA_VERSION == 3
-    record = store.get_case(conn, "WA-20261101-AAAA")
+    record = cases.get_case(conn, "WA-20261101-AAAA")
     assert record.title == "Old case" and record.closed_at is None and len(record.contacts) == 1
-    store.close_case(conn, "WA-20261101-AAAA", now=NOW)  # the v2 column works
-    assert store.get_case(conn, "WA-20261101-AAAA").closed_at == NOW
+    cases.close_case(conn, "WA-20261101-AAAA", now=NOW)  # the v2 column works
+    assert cases.get_case(conn, "WA-20261101-AAAA").closed_at == NOW
     conn.close()
 
 
 def test_database_from_a_newer_walletaid_is_refused_untouched(tmp_path: Path) -> None:
-    db = tmp_path / "new.sqlite3"
-    newer = sqlite3.connect(db, isolation_level=None)
+    file = tmp_path / "new.sqlite3"
+    newer = sqlite3.connect(file, isolation_level=None)
     newer.execute("CREATE TABLE future (x)")
     newer.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 7}")
     newer.close()
     with pytest.raises(StoreTooNew) as caught:
-        store.connect(db)
+        db.connect(file)
     assert caught.value.found == SCHEMA_VERSION + 7
     assert "upgrade walletaid" in str(caught.value).lower()
     assert "升级" in caught.value.message("zh") and str(SCHEMA_VERSION + 7) in caught.value.message("en")
-    check = sqlite3.connect(db)
+    check = sqlite3.connect(file)
     assert user_version(check) == SCHEMA_VERSION + 7
     assert [r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["future"]
     check.close()

@@ -10,8 +10,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from walletaid import store
-from walletaid.store_migrations import SCHEMA_VERSION
+from walletaid.store import cases, db
+from walletaid.store.migrations import SCHEMA_VERSION
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 CASE_ID = "WA-20261125-7KQ3"
@@ -24,13 +24,13 @@ LOG_WORKER = textwrap.dedent(
     from datetime import datetime
     from pathlib import Path
     go = Path(sys.argv[1]); n = int(sys.argv[2])
-    from walletaid import store
+    from walletaid.store import cases, db
     from walletaid.models.case import ContactEntryIn
     (go.parent / f"ready-{n}").touch()
     while not go.exists():
         time.sleep(0.002)
-    conn = store.connect()
-    store.add_contact(conn, sys.argv[3], ContactEntryIn(channel="hotline", outcome="pending", note=f"call {n}"),
+    conn = db.connect()
+    cases.add_contact(conn, sys.argv[3], ContactEntryIn(channel="hotline", outcome="pending", note=f"call {n}"),
                       now=datetime.fromisoformat(sys.argv[4]))
     conn.close()
     """
@@ -42,14 +42,14 @@ SAVE_WORKER = textwrap.dedent(
     from datetime import datetime
     from pathlib import Path
     go = Path(sys.argv[1]); n = int(sys.argv[2])
-    from walletaid import store
+    from walletaid.store import cases, db
     (go.parent / f"ready-{n}").touch()
     while not go.exists():
         time.sleep(0.002)
-    conn = store.connect()
+    conn = db.connect()
     doc = {"schema_version": 1, "command": "diagnose", "lang": "en", "wallet": "ecny", "symptom": "other",
            "description": f"case {n}", "case_id": None}
-    store.save_case(conn, doc, now=datetime.fromisoformat(sys.argv[4]))
+    cases.save_case(conn, doc, now=datetime.fromisoformat(sys.argv[4]))
     conn.close()
     """
 )
@@ -77,12 +77,12 @@ def run_all_at_once(script: str, home: Path, tmp: Path) -> list[subprocess.Compl
 def test_case_log_processes_at_once_keep_every_entry(tmp_path: Path, monkeypatch) -> None:
     home = tmp_path / "home"
     monkeypatch.setenv("WALLETAID_HOME", str(home))
-    conn = store.connect()
-    store.save_case(conn, {"schema_version": 1, "command": "diagnose", "lang": "zh", "wallet": "ecny",
+    conn = db.connect()
+    cases.save_case(conn, {"schema_version": 1, "command": "diagnose", "lang": "zh", "wallet": "ecny",
                            "symptom": "payment_failed", "case_id": CASE_ID}, now=NOW)
     results = run_all_at_once(LOG_WORKER, home, tmp_path)
     assert [r.returncode for r in results] == [0] * WORKERS, [r.stderr for r in results if r.returncode]
-    contacts = store.get_case(conn, CASE_ID).contacts
+    contacts = cases.get_case(conn, CASE_ID).contacts
     assert len(contacts) == WORKERS
     assert sorted(c.note for c in contacts) == sorted(f"call {n}" for n in range(WORKERS))
     assert len({c.id for c in contacts}) == WORKERS
@@ -94,8 +94,8 @@ def test_processes_creating_a_new_store_at_once_keep_every_case(tmp_path: Path, 
     results = run_all_at_once(SAVE_WORKER, home, tmp_path)
     assert [r.returncode for r in results] == [0] * WORKERS, [r.stderr for r in results if r.returncode]
     monkeypatch.setenv("WALLETAID_HOME", str(home))
-    conn = store.connect()
-    cases = store.list_cases(conn, now=NOW)
-    assert len(cases) == WORKERS
+    conn = db.connect()
+    saved = cases.list_cases(conn, now=NOW)
+    assert len(saved) == WORKERS
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()

@@ -40,7 +40,7 @@ class StoreError(WalletaidError):
         """One sentence: what happened; what was and was not written; what to do."""
         from walletaid.i18n import t
 
-        from walletaid.store import BUSY_TIMEOUT_S
+        from walletaid.store.db import BUSY_TIMEOUT_S
 
         values = {"path": str(self.path or ""), "seconds": int(BUSY_TIMEOUT_S), **self.fields}
         parts = {part: t(f"faults.{part}_{key}", lang, **values)  # type: ignore[arg-type]
@@ -152,7 +152,7 @@ def _read_as_is(path: Path) -> sqlite3.Connection | None:
     """
     from urllib.parse import quote
 
-    from walletaid.store_migrations import SCHEMA_VERSION, check_ours, user_version
+    from walletaid.store.migrations import SCHEMA_VERSION, check_ours, user_version
 
     wal = path.with_name(path.name + "-wal")
     if not path.is_file() or (wal.exists() and wal.stat().st_size > 0):
@@ -173,13 +173,12 @@ def _read_as_is(path: Path) -> sqlite3.Connection | None:
 
 def _connect(readonly: bool) -> tuple[sqlite3.Connection, Path]:
     """The store, opened for writing; for a read-only command, opened as it is when it cannot be written."""
-    from walletaid import store
+    from walletaid.store import db
+    from walletaid.store.paths import data_dir
 
-    from walletaid.paths import data_dir
-
-    path = data_dir(create=False) / store.STORE_NAME
+    path = data_dir(create=False) / db.STORE_NAME
     try:
-        return store.connect(store.default_path()), path
+        return db.connect(db.default_path()), path
     except (OSError, sqlite3.Error, StoreError) as exc:
         error = _classified(exc, path) or from_os_error(exc, path)  # type: ignore[arg-type]
     if readonly and error.kind in ("full", "readonly", "home_unwritable", "io"):

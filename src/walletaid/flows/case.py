@@ -36,25 +36,25 @@ def _store(outcome: str = "nothing", *, readonly: bool = False) -> AbstractConte
 
 
 def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.engines.followup import follow_up
     from walletaid.models.case import CaseShowDocument, display_title
 
-    record = store.get_case(conn, case_id)
+    record = cases.get_case(conn, case_id)
     record = record.model_copy(update={"title": display_title(record, lang)})  # in the reader's language
     return CaseShowDocument(lang=lang, case=record, follow_up=follow_up(record, now=_now()))
 
 
 def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
     """Every case (or only open ones), overdue promises flagged."""
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.models.case import CaseListDocument, DamagedCase, display_title
 
     with _store(readonly=True) as conn:
-        cases, damaged = store.list_cases_checked(conn, now=_now(), include_closed=not open_only)
-    cases = [c.model_copy(update={"title": display_title(c, lang)}) for c in cases]  # in the reader's language
+        summaries, damaged = cases.list_cases_checked(conn, now=_now(), include_closed=not open_only)
+    summaries = [c.model_copy(update={"title": display_title(c, lang)}) for c in summaries]  # in the reader's language
     bad = [DamagedCase(id=d.case_id, reason=d.reason) for d in damaged]
-    emit(CaseListDocument(lang=lang, cases=cases, damaged=bad), fmt, lang, "case")
+    emit(CaseListDocument(lang=lang, cases=summaries, damaged=bad), fmt, lang, "case")
     if bad and fmt == "json":  # text and Markdown say it in the list itself
         say(t("case.list_damaged", lang, count=len(bad), ids=", ".join(for_rich(d.id) for d in bad)))
     return 0
@@ -103,7 +103,7 @@ def _ask_contact(lang: Lang) -> dict[str, Any]:
 
 def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> int:
     """Record one contact: from the flags, or by asking when none is given."""
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.models.case import (
         CaseLogDocument,
         LogWarning,
@@ -116,7 +116,7 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
     given = {key: value for key, value in flags.items() if value is not None}
     warnings = []
     with _store("not_logged") as conn:
-        store.get_case(conn, case_id)  # an unknown id fails before any question is asked
+        cases.get_case(conn, case_id)  # an unknown id fails before any question is asked
         raw = given if given else _ask_contact(lang)
         entry_in = parse_contact_entry(raw, lang)
         now = _now()
@@ -128,9 +128,9 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
             shown = renderer.day(entry_in.promised_by)
             warnings.append(LogWarning(field="promised_by", id="promise_in_past",
                                        message=t("case_flow.promise_in_past", lang, date=shown)))
-        safe, removed = store.redact_entry(entry_in)
+        safe, removed = cases.redact_entry(entry_in)
         _tell_removed(removed, lang)
-        entry = store.add_contact(conn, case_id, safe, now=now)
+        entry = cases.add_contact(conn, case_id, safe, now=now)
         shown_doc = _show_document(conn, case_id, lang)
     document = CaseLogDocument(lang=lang, case=shown_doc.case, follow_up=shown_doc.follow_up, logged=entry.id,
                                warnings=warnings)
@@ -178,18 +178,18 @@ def _feedback(answers: dict[str, Any], lang: Lang) -> Any:
 
 def run_close(*, lang: Lang, fmt: Format, case_id: str, rating: int | None = None, helped: str | None = None) -> int:
     """Mark a case closed; in a terminal, first ask how support handled it (unless ``--rating`` / ``--helped`` say)."""
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.models.case import CaseActionDocument
 
     if rating is not None and not 1 <= rating <= 5:
         raise InputError([Problem("--rating", t("case_flow.rating_range", lang))])
     given = {"rating": rating, "helped": helped}
     with _store("not_closed") as conn:
-        store.get_case(conn, case_id)  # an unknown id fails before any question is asked
+        cases.get_case(conn, case_id)  # an unknown id fails before any question is asked
         if rating is None and helped is None and fmt == "text" and stdin_is_terminal():
             given = _ask_feedback(lang)
         feedback = _feedback(given, lang)
-        store.close_case(conn, case_id, now=_now(), feedback=feedback)
+        cases.close_case(conn, case_id, now=_now(), feedback=feedback)
     say(t("case_flow.closed", lang, case_id=case_id.upper()))
     kept = feedback if feedback.rating or feedback.helped else None
     _done(CaseActionDocument(action="close", lang=lang, case_id=case_id.strip().upper(), status="closed",
@@ -213,18 +213,18 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
 
 def run_delete(*, lang: Lang, fmt: Format, case_id: str, yes: bool) -> int:
     """Delete one case after confirmation (a damaged case too: that is how it is removed)."""
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.models.case import CaseActionDocument, display_title
 
     with _store("not_deleted") as conn:
         try:
-            record = store.get_case(conn, case_id)
+            record = cases.get_case(conn, case_id)
             shown, title = record.case_id, display_title(record, lang)
-        except store.CaseDamaged as damaged:
+        except cases.CaseDamaged as damaged:
             shown, title = damaged.case_id, t("case.damaged_title", lang)
         deleted = _confirm(t("case_flow.confirm_delete", lang, case_id=shown, title=title), yes, lang)
         if deleted:
-            store.delete_case(conn, case_id)
+            cases.delete_case(conn, case_id)
     say(t("case_flow.deleted", lang, case_id=for_rich(shown)) if deleted else t("case_flow.kept", lang))
     _done(CaseActionDocument(action="delete", lang=lang, case_id=shown, deleted=int(deleted)), fmt)
     return 0
@@ -232,18 +232,18 @@ def run_delete(*, lang: Lang, fmt: Format, case_id: str, yes: bool) -> int:
 
 def run_purge(*, lang: Lang, fmt: Format, yes: bool) -> int:
     """Delete every case after confirmation."""
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.models.case import CaseActionDocument
 
     removed = 0
     with _store("not_deleted") as conn:
-        count = store.count_cases(conn)
+        count = cases.count_cases(conn)
         if count == 0:
             say(t("case_flow.none", lang))
         elif not _confirm(t("case_flow.confirm_purge", lang, count=count), yes, lang):
             say(t("case_flow.kept", lang))
         else:
-            removed = store.purge(conn)
+            removed = cases.purge(conn)
             say(t("case_flow.purged", lang, count=removed))
     _done(CaseActionDocument(action="purge", lang=lang, deleted=removed), fmt)
     return 0
@@ -280,7 +280,7 @@ def run_export(*, lang: Lang, fmt: Format, case_id: str, out: str, force: bool) 
 
 def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, force: bool) -> int:
     """The escalation ladder for the case; with ``--out`` also the complaint draft."""
-    from walletaid import store
+    from walletaid.store import cases
     from walletaid.engines.escalate import (
         complaint_draft,
         draft_filename,
@@ -289,7 +289,7 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
 
     folder = check_out_dir(out, lang) if out is not None else None
     with _store(readonly=True) as conn:
-        record = store.get_case(conn, case_id)
+        record = cases.get_case(conn, case_id)
     now = _now()
     plan = plan_escalation(record, lang, now=now)
     if folder is not None:

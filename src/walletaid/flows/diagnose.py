@@ -162,11 +162,11 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, save: bool, resume
 
 
 def _save(document: dict[str, Any], lang: Lang) -> None:
-    from walletaid import store
     from walletaid.console import say
     from walletaid.faults import opened
     from walletaid.i18n import t
+    from walletaid.store import cases
 
     with opened("not_saved") as conn:
-        case_id = store.save_case(conn, document, now=current().now())
+        case_id = cases.save_case(conn, document, now=current().now())
     say(t("flows.saved_case", lang, case_id=case_id))

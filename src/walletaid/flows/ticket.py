@@ -55,7 +55,7 @@ def _interactive(lang: Lang, resume: bool | None, now: datetime, case_id: str) -
 def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: bool, bundle: bool,
         save: bool, resume: bool | None) -> int:
     """Prepare the case, export its files (never overwriting without ``--force``) and show the summary."""
-    from walletaid.caseid import new_case_id
+    from walletaid.store.caseid import new_case_id
 
     out_dir = check_out_dir(out, lang)
     from walletaid.env import current
@@ -74,11 +74,11 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
         check_store()  # a store fault stops the run here, before any file is written
     written = _export(doc, answers, out_dir, force=force, bundle=bundle, lang=lang)
     if save:
-        from walletaid import store
+        from walletaid.store import cases
         from walletaid.faults import opened
 
         with opened("files_written", files=", ".join(str(p) for p in written)) as conn:
-            store.save_case(conn, doc.model_dump(mode="json"), now=now)
+            cases.save_case(conn, doc.model_dump(mode="json"), now=now)
     try:
         emit(doc, fmt, lang, "ticket")
     finally:  # even when stdout fails, say which files were written

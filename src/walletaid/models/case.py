@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from walletaid.caseid import CASE_ID_PATTERN
+from walletaid.store.caseid import CASE_ID_PATTERN
 from walletaid.i18n import Lang
 from walletaid.knowledge.models import Source, Strict, Text
 from walletaid.textsafe import clean

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
-from walletaid.caseid import CASE_ID_PATTERN
+from walletaid.store.caseid import CASE_ID_PATTERN
 from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis, Network, Operator, Symptom, Wallet, YesNoUnknown
 
 MONEY_SYMPTOMS: tuple[str, ...] = (

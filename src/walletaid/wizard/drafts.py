@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from walletaid.fileio import write_atomic
-from walletaid.paths import data_dir
+from walletaid.store.paths import data_dir
 
 NOT_KEPT = ("phone", "email")
 KEPT_AS_IS = ("evidence",)

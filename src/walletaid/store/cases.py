@@ -1,25 +1,16 @@
-"""The local case store: one SQLite file (stdlib ``sqlite3``) holding saved cases and their contact logs.
+"""The saved cases and their contact logs: save, read, list, log a contact, close, delete.
 
-The file lives in the data folder (``WALLETAID_HOME`` or the platform's user
-data folder, 0700) and is created 0600.  WAL journaling, a 10-second busy
-timeout and ``BEGIN IMMEDIATE`` write transactions let several walletaid
-processes write at once without losing an entry.  Everything saved passes
-through the redactor first: the store obeys the same privacy rules as every
-exported file.  ``secure_delete`` is on, so deleted cases are overwritten in the
-file, not just unlinked.
+Everything saved passes through the redactor first: the store obeys the same
+privacy rules as every exported file.  The file itself, its locking and its
+schema are ``store/db.py`` and ``store/migrations.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import sqlite3
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from walletaid.errors import WalletaidError
@@ -32,10 +23,8 @@ from walletaid.models.case import (
     case_title,
     parse_promise,
 )
-from walletaid.store_migrations import migrate
+from walletaid.store.db import checkpoint, transaction
 
-STORE_NAME = "cases.sqlite3"
-BUSY_TIMEOUT_S = 10.0
 # Keys of a case document that hold no user text and must stay byte-exact.
 _FIXED_KEYS = frozenset({"schema_version", "command", "lang", "case_id", "created_at", "redactions", "evidence"})
 
@@ -73,66 +62,6 @@ class CaseDamaged(WalletaidError):
 
         why = t(f"case.damaged_{self.reason}", lang)  # type: ignore[arg-type]
         return t("case.err_damaged", lang, case_id=self.case_id, reason=why)  # type: ignore[arg-type]
-
-
-def default_path() -> Path:
-    """``<data folder>/cases.sqlite3``."""
-    from walletaid.paths import data_dir
-
-    return data_dir() / STORE_NAME
-
-
-def _enable_wal(conn: sqlite3.Connection) -> None:
-    """Switch the file to WAL once; retry while another process holds the lock.
-
-    SQLite may answer ``database is locked`` to a journal-mode change at once,
-    without waiting for the busy timeout (seen when 20 processes open a new
-    store together), so the wait is done here. WAL is persistent: later opens
-    find it set and change nothing.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
-    while True:
-        try:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
-
-
-def connect(path: Path | None = None) -> sqlite3.Connection:
-    """Open (creating 0600 if needed) and migrate the case store."""
-    path = Path(path) if path is not None else default_path()
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        _enable_wal(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-@contextmanager
-def _write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A write transaction that takes the lock up front (no upgrade deadlocks between processes)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _redaction_dict(item: object) -> object:
@@ -188,7 +117,7 @@ def save_case(conn: sqlite3.Connection, document: dict[str, Any], *, now: dateti
 
     A document without a valid ``case_id`` gets a fresh one that no stored case uses yet.
     """
-    from walletaid.caseid import is_case_id
+    from walletaid.store.caseid import is_case_id
 
     if not isinstance(document, dict):
         raise TypeError("a case document is a JSON object")
@@ -202,7 +131,7 @@ def save_case(conn: sqlite3.Connection, document: dict[str, Any], *, now: dateti
     row = {"created_at": str(doc["created_at"]), "lang": lang, "command": str(doc.get("command") or "case"),
            "title": case_title(wallet, operator, symptom, lang),  # type: ignore[arg-type]
            "wallet": wallet, "operator": operator, "symptom": symptom}
-    with _write(conn):
+    with transaction(conn):
         case_id = given or _unused_id(conn, now)
         doc["case_id"] = case_id
         conn.execute(
@@ -218,7 +147,7 @@ def save_case(conn: sqlite3.Connection, document: dict[str, Any], *, now: dateti
 
 def _unused_id(conn: sqlite3.Connection, now: datetime) -> str:
     """A new case id that is not in the store (called inside the write transaction)."""
-    from walletaid.caseid import new_case_id
+    from walletaid.store.caseid import new_case_id
 
     while True:
         case_id = new_case_id(now)
@@ -275,7 +204,7 @@ def _damage_kind(exc: Exception) -> str:
 
 def get_case(conn: sqlite3.Connection, case_id: str) -> CaseRecord:
     """The case and its timeline; :class:`CaseNotFound` if there is none, :class:`CaseDamaged` if unreadable."""
-    from walletaid.caseid import is_case_id
+    from walletaid.store.caseid import is_case_id
     from walletaid.textsafe import clean
 
     stored = _stored_id(conn, case_id)
@@ -358,7 +287,7 @@ def add_contact(conn: sqlite3.Connection, case_id: str, entry: ContactEntryIn, *
     case_id = _normal_id(case_id)
     entry, _ = redact_entry(entry)  # the flow has told the person already; here it is defence in depth
     promise = entry.promised_by.isoformat() if entry.promised_by is not None else None
-    with _write(conn):
+    with transaction(conn):
         if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
             raise CaseNotFound(case_id)
         cursor = conn.execute(
@@ -377,7 +306,7 @@ def close_case(conn: sqlite3.Connection, case_id: str, *, now: datetime, feedbac
     """Mark a case closed (its record and timeline are kept), with the person's feedback if given (already redacted)."""
     case_id = _normal_id(case_id)
     kept = feedback.model_dump_json(exclude_none=True) if feedback and (feedback.rating or feedback.helped) else None
-    with _write(conn):
+    with transaction(conn):
         cursor = conn.execute(
             "UPDATE cases SET status = 'closed', closed_at = ?, feedback = ? WHERE id = ?",
             (now.isoformat(timespec="seconds"), kept, case_id),
@@ -388,26 +317,18 @@ def close_case(conn: sqlite3.Connection, case_id: str, *, now: datetime, feedbac
 
 def delete_case(conn: sqlite3.Connection, case_id: str) -> None:
     """Remove a case and its timeline from the store (overwritten in the file: ``secure_delete``)."""
-    with _write(conn):
+    with transaction(conn):
         case_id = _stored_id(conn, case_id) or _normal_id(case_id)
         conn.execute("DELETE FROM contacts WHERE case_id = ?", (case_id,))
         if conn.execute("DELETE FROM cases WHERE id = ?", (case_id,)).rowcount == 0:
             raise CaseNotFound(case_id)
-    _checkpoint(conn)
+    checkpoint(conn)
 
 
 def purge(conn: sqlite3.Connection) -> int:
     """Remove every case; return how many there were."""
-    with _write(conn):
+    with transaction(conn):
         conn.execute("DELETE FROM contacts")
         count = conn.execute("DELETE FROM cases").rowcount
-    _checkpoint(conn)
+    checkpoint(conn)
     return count
-
-
-def _checkpoint(conn: sqlite3.Connection) -> None:
-    """Move the WAL into the main file and empty it, so deleted text does not linger in the journal."""
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.OperationalError:
-        pass  # another process is reading; its next checkpoint does it
