@@ -96,8 +96,8 @@ def test_existing_file_is_not_overwritten_and_nothing_is_written(cli, tmp_path: 
     md.write_text("my own notes", encoding="utf-8")
     (out / f"{case_id}.json").unlink()
     # same case id again is impossible to force from outside, so check export directly through the CLI contract:
-    from walletaid.export import export_case
-    from walletaid.fileio import FileExists
+    from walletaid.files.export import export_case
+    from walletaid.files.write import FileExists
     from walletaid.models.ticket import CaseDocument
 
     doc = CaseDocument.model_validate(json.loads(first.out))

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from walletaid.engines.ticket import build_case
-from walletaid.evidence import PROGRESS_THRESHOLD_BYTES, record_evidence, record_evidence_with_bar
-from walletaid.export import EvidenceChanged, export_case
-from walletaid.fileio import FileExists
+from walletaid.files.evidence import PROGRESS_THRESHOLD_BYTES, record_evidence, record_evidence_with_bar
+from walletaid.files.export import EvidenceChanged, export_case
+from walletaid.files.write import FileExists
 from walletaid.models.ticket import CaseDocument, TicketAnswers
 
 CASE_ID = "WA-20261124-7KQ3"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from inproc import run_app
-from walletaid import boundedio
+from walletaid.files import read
 from walletaid.flows import security
 
 
@@ -36,17 +36,17 @@ class Endless(io.RawIOBase):
 
 def test_reading_an_endless_stream_stops_just_past_the_limit() -> None:
     raw = Endless()
-    with pytest.raises(boundedio.TooBig):
-        boundedio.read_limited(io.BufferedReader(raw), 1_000_000)
-    assert raw.given <= 1_000_000 + 2 * boundedio.CHUNK + io.DEFAULT_BUFFER_SIZE
+    with pytest.raises(read.TooBig):
+        read.read_limited(io.BufferedReader(raw), 1_000_000)
+    assert raw.given <= 1_000_000 + 2 * read.CHUNK + io.DEFAULT_BUFFER_SIZE
 
 
 def test_endless_batch_lines_stop_at_the_total_limit() -> None:
     raw = Endless(b"x")
-    lines = boundedio.limited_lines(io.BufferedReader(raw), line_limit=1000, total_limit=200_000, max_lines=10)
-    with pytest.raises(boundedio.TooBig):
+    lines = read.limited_lines(io.BufferedReader(raw), line_limit=1000, total_limit=200_000, max_lines=10)
+    with pytest.raises(read.TooBig):
         list(lines)
-    assert raw.given <= 200_000 + 2 * boundedio.CHUNK + io.DEFAULT_BUFFER_SIZE
+    assert raw.given <= 200_000 + 2 * read.CHUNK + io.DEFAULT_BUFFER_SIZE
 
 
 @pytest.mark.parametrize("lang, word", [("en", "larger than 1 MB"), ("zh", "超过 1 MB")])

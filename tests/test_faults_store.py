@@ -162,13 +162,13 @@ def test_ticket_files_written_but_store_full_says_both(case_id: str, tmp_path: P
 
 @pytest.mark.parametrize("bundle", [[], ["--bundle"]])
 def test_full_disk_in_out_leaves_nothing_there(tmp_path: Path, monkeypatch, bundle: list[str]) -> None:
-    import walletaid.export as export
-    import walletaid.fileio as fileio
+    import walletaid.files.export as export
+    import walletaid.files.write as write
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(fileio.os, "fsync", full)
+    monkeypatch.setattr(write.os, "fsync", full)
     monkeypatch.setattr(export.os, "fsync", full)
     answers = tmp_path / "t.json"
     answers.write_text(json.dumps(ANSWERS), encoding="utf-8")

@@ -309,7 +309,7 @@ def parse_evidence(raw: Any, lang: Lang) -> list[str] | str:
     Returns absolute paths, duplicates dropped; only base names ever reach the
     case.  Shape-preserving like :func:`parse_steps` (one path → one path).
     """
-    from walletaid.evidence import MAX_FILES, check_evidence_file
+    from walletaid.files.evidence import MAX_FILES, check_evidence_file
 
     if isinstance(raw, str):
         return str(check_evidence_file(unquote_path(raw), lang))

@@ -251,7 +251,7 @@ def run_purge(*, lang: Lang, fmt: Format, yes: bool) -> int:
 
 def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
     from walletaid.faults import WriteFailed
-    from walletaid.fileio import FileExists, write_new_files
+    from walletaid.files.write import FileExists, write_new_files
     from walletaid.flows.common import make_out_dir
 
     try:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from walletaid.boundedio import LineTooLong
+from walletaid.files.read import LineTooLong
 from walletaid.errors import EXIT_USAGE, InputError, Interrupted, Problem, WalletaidError
 from walletaid.flows.common import (
     Format, collect_answers, emit, finish_draft, require_terminal, stdin_is_terminal, validate_model,
@@ -72,7 +72,7 @@ def _too_big(field: str, lang: Lang) -> InputError:
 
 def read_message_file(source: str, lang: Lang) -> str:
     """The text of ``--message-file`` (``-`` = stdin), read in chunks up to the limit and decoded as UTF-8."""
-    from walletaid.boundedio import TooBig, read_source
+    from walletaid.files.read import TooBig, read_source
 
     field = f"--message-file {source}"
     if source == "-" and stdin_is_terminal():
@@ -144,7 +144,7 @@ def _parse_line(raw: bytes | LineTooLong, lang: Lang) -> tuple[Any, str | None, 
 
 def _batch_rows(stream: BinaryIO, lang: Lang, max_lines: int) -> Iterator[dict[str, Any]]:
     """One result row per non-blank input line, in order; :class:`TooBig` past the total limit."""
-    from walletaid.boundedio import limited_lines
+    from walletaid.files.read import limited_lines
     from walletaid.engines.scam import check_message
 
     lines = limited_lines(stream, line_limit=MAX_BATCH_LINE_BYTES, total_limit=MAX_BATCH_BYTES,
@@ -222,7 +222,7 @@ class _Progress:
 def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     """JSON Lines in, one result per line out (in order); bad lines get an ``error`` line."""
     from walletaid import console
-    from walletaid.boundedio import TooBig, open_source
+    from walletaid.files.read import TooBig, open_source
     from walletaid.render import batch as batch_renderer
 
     field = f"--batch {source}"

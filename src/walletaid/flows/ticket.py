@@ -19,7 +19,7 @@ def _build(raw: dict[str, Any], lang: Lang, now: datetime, case_id: str) -> Any:
     """Validate the answers, record the evidence (with a progress bar) and build the case document."""
     from walletaid.console import make_console
     from walletaid.engines.ticket import build_case
-    from walletaid.evidence import record_evidence_with_bar
+    from walletaid.files.evidence import record_evidence_with_bar
     from walletaid.models.ticket import TicketAnswers
 
     answers = validate_model(TicketAnswers, raw, lang)
@@ -88,9 +88,9 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
 
 
 def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool, lang: Lang) -> list[Path]:
-    from walletaid.export import EvidenceChanged, export_case
+    from walletaid.files.export import EvidenceChanged, export_case
     from walletaid.faults import WriteFailed
-    from walletaid.fileio import FileExists
+    from walletaid.files.write import FileExists
 
     from walletaid.flows.common import make_out_dir
 

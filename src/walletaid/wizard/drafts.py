@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from walletaid.fileio import write_atomic
+from walletaid.files.write import write_atomic
 from walletaid.store.paths import data_dir
 
 NOT_KEPT = ("phone", "email")

@@ -27,7 +27,7 @@ _YAML_BOOLS = {True: "yes", False: "no"}
 
 def _read_bytes(source: str, lang: Lang) -> bytes:
     """The answers file's bytes, read in chunks up to the limit (a device or a pipe reports no size)."""
-    from walletaid.boundedio import TooBig, read_source
+    from walletaid.files.read import TooBig, read_source
 
     try:
         return read_source(source, MAX_ANSWERS_BYTES)

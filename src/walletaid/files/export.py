@@ -1,7 +1,7 @@
 """Export a case: ``<case id>.json`` + ``<case id>.md``, and with ``bundle`` a ``<case id>.zip`` with copies of the evidence.
 
 All or nothing: every target is checked first, so when any exists (and not
-``force``) :class:`walletaid.fileio.FileExists` is raised and nothing is
+``force``) :class:`walletaid.files.write.FileExists` is raised and nothing is
 written.  Every file is mode 0600 and written atomically (temporary file, then
 link or rename).  The zip is streamed to its temporary file, so large evidence
 never sits in memory; each copy is checked against the SHA-256 recorded in the
@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from walletaid.fileio import FileExists, write_new_files
+from walletaid.files.write import FileExists, write_new_files
 from walletaid.models.ticket import CaseDocument, EvidenceItem
 
 CHUNK = 1024 * 1024

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from walletaid.fileio import FileExists, write_atomic, write_new_files
+from walletaid.files.write import FileExists, write_atomic, write_new_files
 
 
 def _mode(path: Path) -> int:
