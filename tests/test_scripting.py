@@ -98,7 +98,7 @@ def test_no_line_ends_in_blanks_when_output_is_not_a_terminal(cli, tmp_path: Pat
 def test_rich_tables_are_unpadded_but_a_terminal_still_gets_the_full_width(tmp_path: Path) -> None:
     import io
 
-    from walletaid.console import Unpadded, make_console
+    from walletaid.render.console import Unpadded, make_console
     from walletaid.env import using
 
     piped = io.StringIO()

@@ -45,26 +45,26 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
     lang = lang_opt.value if lang_opt else run_lang()  # ``--lang`` before the command (walletaid --lang zh …) too
     try:
         code = flow(lang=lang, **kwargs)
-        from walletaid.console import flush_out
+        from walletaid.render.console import flush_out
 
         flush_out()
     except BrokenPipeError:  # the reader of stdout went away (| head): end quietly, as a finished command
-        from walletaid.console import stdout_closed
+        from walletaid.render.console import stdout_closed
 
         stdout_closed()
         raise typer.Exit(0) from None
     except InputError as error:
-        from walletaid.console import print_input_error
+        from walletaid.render.console import print_input_error
 
         print_input_error(error, lang)
         raise typer.Exit(error.exit_code) from None
     except (Interrupted, KeyboardInterrupt) as stop:
-        from walletaid.console import say
+        from walletaid.render.console import say
 
         say(t(getattr(stop, "message_key", Interrupted.message_key), lang))
         raise typer.Exit(130) from None
     except WalletaidError as error:
-        from walletaid.console import say
+        from walletaid.render.console import say
         from walletaid.textsafe import for_rich
 
         text = error.message(lang) if hasattr(error, "message") else str(error)
@@ -73,7 +73,7 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
     except Exception as error:  # a bug: one calm line, the details only on request
         if os.environ.get("WALLETAID_DEBUG"):
             raise
-        from walletaid.console import say
+        from walletaid.render.console import say
 
         say(t("common.internal_error", lang, kind=type(error).__name__))
         raise typer.Exit(1) from None

@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from walletaid.console import say
 from walletaid.errors import InputError, Interrupted, Problem
 from walletaid.flows.common import (
     Format,
@@ -19,6 +18,7 @@ from walletaid.flows.common import (
     tell_written,
 )
 from walletaid.i18n import Lang, t
+from walletaid.render.console import say
 from walletaid.textsafe import for_rich
 
 
@@ -72,7 +72,7 @@ def run_show(*, lang: Lang, fmt: Format, case_id: str) -> int:
 def _done(document: Any, fmt: Format) -> None:
     """What a case action did, as one JSON document on stdout with ``--format json`` (the messages say it otherwise)."""
     if fmt == "json":
-        from walletaid.console import print_json
+        from walletaid.render.console import print_json
 
         print_json(document.model_dump(mode="json", exclude_none=True))
 

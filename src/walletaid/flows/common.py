@@ -49,7 +49,7 @@ class Autosave:
             drafts.save(self.command, answers)
         except OSError as exc:
             if not self.warned:
-                from walletaid.console import say
+                from walletaid.render.console import say
                 from walletaid.faults import why
 
                 say(f"[yellow]![/] {t('faults.draft_not_saved', self.lang, why=why(exc.errno, self.lang))}")
@@ -86,7 +86,7 @@ def _local_time(iso: str) -> str:
 
 
 def _resume_answers(command: str, lang: Lang, resume: bool | None) -> dict[str, Any]:
-    from walletaid.console import say
+    from walletaid.render.console import say
     from walletaid.wizard import drafts
 
     found = drafts.load(command)
@@ -175,7 +175,7 @@ def emit(result: BaseModel, fmt: Format, lang: Lang, renderer: str) -> None:
     ``renderer`` names a module of ``walletaid.render``; it is imported only for
     text and Markdown, so ``--format json`` never loads Rich.
     """
-    from walletaid import console
+    from walletaid.render import console
 
     if fmt == "json":
         console.print_json(result)
@@ -208,7 +208,7 @@ def make_out_dir(path: Path, lang: Lang) -> None:
     for folder in reversed(missing):
         os.mkdir(folder, 0o700)
         os.chmod(folder, 0o700)
-    from walletaid.console import say
+    from walletaid.render.console import say
     from walletaid.textsafe import for_rich
 
     say(t("ticket_flow.out_created", lang, path=for_rich(str(path))))
@@ -229,7 +229,7 @@ def exists_error(path: Path, lang: Lang) -> InputError:
 
 def tell_written(written: Sequence[Path], lang: Lang) -> None:
     """List the files just written (on stderr)."""
-    from walletaid.console import say
+    from walletaid.render.console import say
     from walletaid.textsafe import for_rich
 
     say(t("ticket_flow.written", lang))

@@ -35,7 +35,7 @@ def redact_answers(answers: dict[str, Any], lang: Lang, fields: tuple[str, ...])
             cleaned[key], redactions = redact_text(cleaned[key], key)
             found.extend(redactions)
     if found:
-        from walletaid.console import say
+        from walletaid.render.console import say
         from walletaid.textsafe import for_rich
 
         from walletaid.fieldnames import labelled
@@ -86,7 +86,7 @@ class EarlyAlarm:
         if found is None or not found.urgent:
             return
         self.shown = True
-        from walletaid.console import make_console
+        from walletaid.render.console import make_console
         from walletaid.render.diagnose import render_alarm
         from walletaid.wizard.prompt import choose
 
@@ -102,7 +102,7 @@ def _show_answers(questions: Sequence[Question], answers: dict[str, Any], lang: 
     """The review screen's preview: each answer next to its question (on stderr; the diagnosis is the data)."""
     from rich.text import Text
 
-    from walletaid.console import make_console
+    from walletaid.render.console import make_console
     from walletaid.render.layout import indented, prose, section
     from walletaid.textsafe import clean
     from walletaid.wizard.review import answer_rows
@@ -132,7 +132,7 @@ def ask_in_wizard(lang: Lang, resume: bool | None) -> dict[str, Any]:
                       by="question", texts="diagnose_")
     except (WizardInterrupted, ReviewCancelled) as stop:
         if isinstance(stop, ReviewCancelled):
-            from walletaid.console import say
+            from walletaid.render.console import say
 
             say(t("review.diagnose_cancelled", lang))
         raise autosave.stopped(stop.answers) from None
@@ -162,7 +162,7 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, save: bool, resume
 
 
 def _save(document: dict[str, Any], lang: Lang) -> None:
-    from walletaid.console import say
+    from walletaid.render.console import say
     from walletaid.faults import opened
     from walletaid.i18n import t
     from walletaid.store import cases

@@ -125,7 +125,7 @@ def run(*, lang: Lang, fmt: Format, name: str) -> int:
                          nothing_written=False)
     module_name, model_name = SCHEMAS[name]
     model = getattr(importlib.import_module(module_name), model_name)
-    from walletaid import console
+    from walletaid.render import console
 
     document = with_questions(model.model_json_schema(), name, "en" if fmt == "json" else lang)
     document.setdefault("$id", f"walletaid:{name}")

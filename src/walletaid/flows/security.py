@@ -47,7 +47,7 @@ def _wants_message_check(lang: Lang) -> bool:
 
 def paste_message(lang: Lang) -> str:
     """Read a pasted message from the terminal until an empty line (or end of input)."""
-    from walletaid.console import say
+    from walletaid.render.console import say
 
     say(t("flows.paste_message", lang))
     lines: list[str] = []
@@ -196,7 +196,7 @@ class _Progress:
             from rich.progress import Progress, ProgressColumn, SpinnerColumn
             from rich.text import Text
 
-            from walletaid.console import make_console
+            from walletaid.render.console import make_console
 
             lang = self.lang
 
@@ -221,7 +221,7 @@ class _Progress:
 
 def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     """JSON Lines in, one result per line out (in order); bad lines get an ``error`` line."""
-    from walletaid import console
+    from walletaid.render import console
     from walletaid.files.read import TooBig, open_source
     from walletaid.render import batch as batch_renderer
 

@@ -17,7 +17,7 @@ COMMAND = "prepare-ticket"
 
 def _build(raw: dict[str, Any], lang: Lang, now: datetime, case_id: str) -> Any:
     """Validate the answers, record the evidence (with a progress bar) and build the case document."""
-    from walletaid.console import make_console
+    from walletaid.render.console import make_console
     from walletaid.engines.ticket import build_case
     from walletaid.files.evidence import record_evidence_with_bar
     from walletaid.models.ticket import TicketAnswers
@@ -28,7 +28,7 @@ def _build(raw: dict[str, Any], lang: Lang, now: datetime, case_id: str) -> Any:
 
 
 def _interactive(lang: Lang, resume: bool | None, now: datetime, case_id: str) -> dict[str, Any]:
-    from walletaid.console import print_renderable
+    from walletaid.render.console import print_renderable
     from walletaid.flows.common import ask_interactively
     from walletaid.forms.ticket import ticket_questions
     from walletaid.render import ticket as renderer
@@ -46,7 +46,7 @@ def _interactive(lang: Lang, resume: bool | None, now: datetime, case_id: str) -
         return review(questions, raw, lang, preview, on_change=autosave)
     except (WizardInterrupted, ReviewCancelled) as stop:
         if isinstance(stop, ReviewCancelled):
-            from walletaid.console import say
+            from walletaid.render.console import say
 
             say(t("review.cancelled", lang))
         raise autosave.stopped(stop.answers) from None
@@ -107,7 +107,7 @@ def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool,
 
 
 def _tell_written(written: list[Path], case_id: str, saved: bool, lang: Lang) -> None:
-    from walletaid.console import say
+    from walletaid.render.console import say
 
     tell_written(written, lang)
     if saved:

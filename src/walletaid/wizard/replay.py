@@ -147,7 +147,7 @@ def replay(questions: Sequence[Question], data: Mapping[str, Any], lang: Lang) -
     An answer for a question that does not apply (``operator`` for a crypto wallet) is dropped
     with a warning on stderr, exactly as the wizard would never ask it.
     """
-    from walletaid.console import say
+    from walletaid.render.console import say
     from walletaid.wizard.pipeline import FileAnswers, collect
 
     return collect(questions, FileAnswers(data, questions, lang, warn=lambda text: say(f"[yellow]![/] {text}")))

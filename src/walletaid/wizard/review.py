@@ -84,7 +84,7 @@ def review(
     ``texts`` prefixes the ``review.*`` message keys ``question``, ``export``, ``edit`` and
     ``cancel`` (none for the case file, ``diagnose_`` for a diagnosis).
     """
-    from walletaid.console import print_input_error
+    from walletaid.render.console import print_input_error
 
     while True:
         valid = True
