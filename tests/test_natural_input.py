@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from walletaid import validators as v
+from walletaid.forms import validators as v
 from walletaid.env import using
 
 CST = timezone(timedelta(hours=8))

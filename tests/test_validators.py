@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from walletaid import validators as v
+from walletaid.forms import validators as v
 from walletaid.models.ticket import TicketAnswers
 
 CST = timezone(timedelta(hours=8))

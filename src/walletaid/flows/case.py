@@ -111,7 +111,7 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
         promise_is_past,
     )
     from walletaid.render import case as renderer
-    from walletaid.validators import time_reading
+    from walletaid.forms.validators import time_reading
 
     given = {key: value for key, value in flags.items() if value is not None}
     warnings = []

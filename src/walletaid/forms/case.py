@@ -34,7 +34,7 @@ def promise_reading(raw: Any, value: Any, lang: Lang) -> str | None:
     from walletaid.env import current
     from walletaid.i18n import t
     from walletaid.models.case import promise_is_past
-    from walletaid.validators import shown_time, time_reading
+    from walletaid.forms.validators import shown_time, time_reading
 
     if promise_is_past(value, current().now()):
         return t("case.promise_past_reading", lang, date=shown_time(value))

@@ -2,7 +2,7 @@
 
 One definition drives the wizard, ``--answers`` replay and ``walletaid schema
 answers-ticket``.  The money questions are asked only when the symptom
-involves money.  Every value goes through a :mod:`walletaid.validators`
+involves money.  Every value goes through a :mod:`walletaid.forms.validators`
 function, so the wizard re-asks a bad answer with the reason and replay lists
 every problem at once.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 from typing import Any
 
-from walletaid import validators as v
+from walletaid.forms import validators as v
 from walletaid.models.ticket import MONEY_SYMPTOMS
 from walletaid.wizard.questions import Question, question
 

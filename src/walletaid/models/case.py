@@ -44,7 +44,7 @@ def parse_promise(value: object) -> Promise | None:
         if not text:
             return None
         from walletaid.env import current
-        from walletaid.validators import read_time_text
+        from walletaid.forms.validators import read_time_text
 
         read = read_time_text(text, current().now(), "future")
         if read is None:

@@ -1,7 +1,7 @@
 """The ``prepare-ticket`` answers file (diagnose keys + ticket keys) and the case document it produces.
 
 ``TicketAnswers`` is what the wizard and ``--answers`` replay fill in; its
-validators reuse :mod:`walletaid.validators`, so a value that passed a
+validators reuse :mod:`walletaid.forms.validators`, so a value that passed a
 question's ``parse`` passes here too (they are idempotent).  Pass
 ``context={"lang": lang}`` to ``model_validate`` to get the messages in the
 user's language.  ``CaseDocument`` is the ``prepare-ticket --format json``
@@ -66,35 +66,35 @@ class TicketAnswers(DiagnoseAnswers):
     @field_validator("phone", mode="before")
     @classmethod
     def _phone(cls, value: Any, info: ValidationInfo) -> str:
-        from walletaid.validators import parse_phone
+        from walletaid.forms.validators import parse_phone
 
         return parse_phone(value, _lang(info))
 
     @field_validator("email", mode="before")
     @classmethod
     def _email(cls, value: Any, info: ValidationInfo) -> str | None:
-        from walletaid.validators import parse_email
+        from walletaid.forms.validators import parse_email
 
         return None if value in (None, "") else parse_email(value, _lang(info))
 
     @field_validator("occurred_at", mode="before")
     @classmethod
     def _occurred_at(cls, value: Any, info: ValidationInfo) -> datetime | date:
-        from walletaid.validators import parse_time
+        from walletaid.forms.validators import parse_time
 
         return parse_time(value, _lang(info))
 
     @field_validator("currency", mode="before")
     @classmethod
     def _currency(cls, value: Any, info: ValidationInfo) -> str | None:
-        from walletaid.validators import parse_currency
+        from walletaid.forms.validators import parse_currency
 
         return None if value in (None, "") else parse_currency(value, _lang(info))
 
     @field_validator("amount", mode="before")
     @classmethod
     def _amount(cls, value: Any, info: ValidationInfo) -> Decimal | None:
-        from walletaid.validators import check_amount_precision, parse_amount
+        from walletaid.forms.validators import check_amount_precision, parse_amount
 
         if value in (None, ""):
             return None
@@ -105,7 +105,7 @@ class TicketAnswers(DiagnoseAnswers):
     @field_validator("evidence", mode="before")
     @classmethod
     def _evidence(cls, value: Any, info: ValidationInfo) -> list[str] | None:
-        from walletaid.validators import parse_evidence
+        from walletaid.forms.validators import parse_evidence
 
         if value in (None, "", []):
             return None

@@ -108,7 +108,7 @@ def read_time_text(text: str, now: datetime, prefer: Literal["past", "future"] =
     except ValueError:
         if _NUMERIC_TIME_RE.match(text):  # 2026-13-01, 20/11/2026: a typo or a day-month order, never guessed
             return None
-    from walletaid.natural import read_time
+    from walletaid.forms.natural import read_time
 
     return read_time(text, now, prefer)
 
@@ -176,7 +176,7 @@ def parse_amount(raw: Any, lang: Lang) -> Decimal:
             except InvalidOperation:  # pragma: no cover - the pattern already excludes it
                 raise _fail("err_amount_format", lang) from None
         else:
-            from walletaid.natural import read_amount
+            from walletaid.forms.natural import read_amount
 
             read = read_amount(text)  # 500元, ¥500, 5千, 两万 …
             if read is None:

@@ -5,7 +5,7 @@ libraries they use are imported only then: ``dateparser`` (relative and written-
 and ``cn2an`` (Chinese numerals in amounts).  What ``dateparser`` does not read is rewritten first into a form it
 does: Chinese times of day (``晚上8点半`` → ``20:30``), Chinese numerals in dates and times, month and day
 without a year, and weekdays (``上周五``).  Every reading is shown back to the person in a normal form
-(:func:`walletaid.validators.shown`) before it is used.
+(:func:`walletaid.forms.validators.shown`) before it is used.
 """
 
 from __future__ import annotations
