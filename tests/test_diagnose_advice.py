@@ -11,7 +11,7 @@ import pytest
 from walletaid.engines.diagnose import diagnose
 from walletaid.i18n import t
 from walletaid.knowledge import load
-from walletaid.knowledge.kb_models import CauseCatalog
+from walletaid.knowledge.schemas.causes import CauseCatalog
 from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis
 
 

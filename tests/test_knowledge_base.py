@@ -7,8 +7,8 @@ import re
 import pytest
 
 from walletaid.knowledge import load, read_json
-from walletaid.knowledge.kb_models import CauseCatalog
-from walletaid.knowledge.rule_models import DiagnoseRuleFile, DiagnoseScoring, StoryFile
+from walletaid.knowledge.schemas.causes import CauseCatalog
+from walletaid.knowledge.schemas.rules import DiagnoseRuleFile, DiagnoseScoring, StoryFile
 from walletaid.matching import knowledge
 from walletaid.matching.loader import KNOWLEDGE, KnowledgeError, validate
 from walletaid.models.diagnose import CauseId, Symptom

@@ -19,8 +19,8 @@ from walletaid.engines.posture import GRADE_ORDER, grade_for, percent, score_pos
 from walletaid.forms.security import posture_questions
 from walletaid.i18n import LANGS, catalogue, t
 from walletaid.knowledge import read_json
-from walletaid.knowledge.models import Text
-from walletaid.knowledge.posture_models import SEVERITY_ORDER, PostureKnowledge, PostureQuestion, posture_knowledge
+from walletaid.knowledge.schemas.common import Text
+from walletaid.knowledge.schemas.posture import SEVERITY_ORDER, PostureKnowledge, PostureQuestion, posture_knowledge
 from walletaid.models.posture import PostureAnswers, PostureFindingResult
 from walletaid.render.posture import flow, gauge, render_markdown, render_text
 

@@ -175,7 +175,7 @@ def _message(lang: str) -> Any:
 
 def _posture(lang: str) -> Any:
     from walletaid.engines.posture import score_posture
-    from walletaid.knowledge.posture_models import posture_knowledge
+    from walletaid.knowledge.schemas.posture import posture_knowledge
     from walletaid.models.posture import PostureAnswers
 
     worst = {q.id: min(q.options, key=lambda o: o.points).value for q in posture_knowledge().questions}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from walletaid.engines.diagnose import read
 from walletaid.engines.features import find_features
-from walletaid.knowledge.rule_models import DiagnoseRuleFile, MarkerFile, Rule, SignalRuleFile, StoryFile
+from walletaid.knowledge.schemas.rules import DiagnoseRuleFile, MarkerFile, Rule, SignalRuleFile, StoryFile
 from walletaid.matching import knowledge
 from walletaid.matching.loader import KNOWLEDGE, validate
 from walletaid.matching.normalize import normalize

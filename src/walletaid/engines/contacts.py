@@ -12,8 +12,8 @@ from __future__ import annotations
 from walletaid.engines import domains, numbers
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
-from walletaid.models.contact import ContactChannel
-from walletaid.models.contacts_doc import ContactsDoc, DirChannel, Directory, Provider, ProviderDoc, VerifyMatch, VerifyResult
+from walletaid.knowledge.schemas.contacts import DirChannel, Directory, Provider
+from walletaid.models.contacts import ContactChannel, ContactsDoc, ProviderDoc, VerifyMatch, VerifyResult
 from walletaid.textsafe import clean
 
 PUBLIC_KEYS = ("12363", "12378", "12386", "96110", "12381", "110", "12348", "antifraud_app")

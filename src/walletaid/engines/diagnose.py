@@ -24,8 +24,8 @@ from walletaid.engines.features import find_amounts
 from walletaid.engines.redact_detect import MARKER_PREFIX
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
-from walletaid.knowledge.kb_models import CauseCatalog
-from walletaid.knowledge.rule_models import DiagnoseScoring, TextField
+from walletaid.knowledge.schemas.causes import CauseCatalog
+from walletaid.knowledge.schemas.rules import DiagnoseScoring, TextField
 from walletaid.matching import knowledge
 from walletaid.matching.normalize import Normalized, normalize
 from walletaid.matching.ruleset import CompiledRule

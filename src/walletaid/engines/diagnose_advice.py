@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
-from walletaid.knowledge.kb_models import CauseCatalog
+from walletaid.knowledge.schemas.causes import CauseCatalog
 from walletaid.matching.knowledge import STORY
-from walletaid.models.contact import ContactChannel
+from walletaid.models.contacts import ContactChannel
 from walletaid.models.diagnose import Cause, DiagnoseAnswers
 
 if TYPE_CHECKING:

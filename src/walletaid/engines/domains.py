@@ -20,7 +20,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from walletaid.knowledge import load
-from walletaid.models.contacts_doc import Directory, LinkData
+from walletaid.knowledge.schemas.contacts import Directory
+from walletaid.knowledge.schemas.links import LinkData
 
 _CONFUSABLES = str.maketrans(
     "аеорсухіјԁѕһԛԝɡοαικνρτυ0135|",

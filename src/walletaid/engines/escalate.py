@@ -20,12 +20,11 @@ from typing import Any
 from walletaid.engines.followup import follow_up
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
+from walletaid.knowledge.schemas.escalation import EscalationKnowledge, LadderEntry
 from walletaid.models.case import (
     CaseRecord,
-    EscalationKnowledge,
     EscalationPlan,
     EscalationStep,
-    LadderEntry,
     display_title,
     label,
 )

@@ -1,7 +1,7 @@
 """What a message holds besides words: links, phone numbers, brand names and amounts, with their verdicts.
 
 The message check hands these to the rules as ``$features`` (``$foreign_link``,
-``$brand``, ``$mobile_number`` … see ``knowledge.rule_models.FEATURES``), so a rule
+``$brand``, ``$mobile_number`` … see ``knowledge.schemas.rules.FEATURES``), so a rule
 can say "a brand named with a link to a domain that is not the brand's" in one line.
 Everything is found on the normalised text (lower case, half-width, digits joined),
 and every span is a span of that text.
@@ -151,7 +151,7 @@ def _link_fields(url: str, lang: str) -> tuple[Any, ...]:
 
 def _match(pid: str, lang: str, value: str, how: str) -> Any:
     from walletaid.engines.contacts import find_provider
-    from walletaid.models.contacts_doc import VerifyMatch
+    from walletaid.models.contacts import VerifyMatch
 
     provider = find_provider(pid)
     return VerifyMatch(provider=pid, name=provider.name.get(lang) if provider else pid, value=value, how=how)  # type: ignore[arg-type]

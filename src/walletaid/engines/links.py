@@ -21,7 +21,8 @@ from walletaid.engines.domains import dressed_as as _dressed_as
 from walletaid.engines.domains import link_flags as _link_flags
 from walletaid.engines.numbers import NumberInfo, classify_number, looks_like_phone
 from walletaid.engines.textscan import find_ip_links, find_links, find_phones
-from walletaid.models.contacts_doc import Directory, VerifyMatch
+from walletaid.knowledge.schemas.contacts import Directory
+from walletaid.models.contacts import VerifyMatch
 
 __all__ = [
     "HostInfo", "HostParts", "NumberInfo", "brand_aliases", "classify_host", "classify_number", "find_ip_links",

@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from walletaid.models.contacts_doc import Directory
+from walletaid.knowledge.schemas.contacts import Directory
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
 _LETTER_DIGITS = str.maketrans("oOlIiSB", "0011158")

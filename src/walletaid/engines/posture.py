@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from walletaid.i18n import Lang, t
-from walletaid.knowledge.posture_models import SEVERITY_ORDER, PostureKnowledge, posture_knowledge
+from walletaid.knowledge.schemas.posture import SEVERITY_ORDER, PostureKnowledge, posture_knowledge
 from walletaid.models.posture import Grade, GradeBand, PostureFindingResult, PostureResult, PostureStrength
 
 BANDS: tuple[tuple[Grade, int], ...] = (("A", 90), ("B", 80), ("C", 65), ("D", 50), ("F", 0))

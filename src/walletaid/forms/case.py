@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from walletaid.i18n import Lang, catalogue
-from walletaid.knowledge.models import Text
+from walletaid.knowledge.schemas.common import Text
 from walletaid.models.case import CHANNELS, OUTCOMES, parse_promise
 from walletaid.wizard.questions import Choice, Question
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from walletaid.i18n import Lang
-from walletaid.knowledge.models import Text
+from walletaid.knowledge.schemas.common import Text
 from walletaid.wizard.questions import Choice, Question, question
 
 MONEY_SYMPTOMS = ("payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction", "suspicious_contact")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from walletaid.knowledge.posture_models import posture_knowledge
+from walletaid.knowledge.schemas.posture import posture_knowledge
 from walletaid.wizard.questions import Choice, Question
 
 

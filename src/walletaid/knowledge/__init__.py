@@ -1,7 +1,7 @@
 """The knowledge base: data files inside the package, validated by Pydantic models when loaded.
 
 Each ``<name>.json`` beside this file is read by :func:`load` and checked against
-its model (see ``knowledge/models.py`` and the model each engine declares); the
+its schema (``knowledge/schemas/``, one module per file); the
 validated result is kept in the compiled-knowledge cache (``matching/cache.py``)
 until the file changes.  A broken file fails loudly at load and in the test suite,
 never silently at a user's prompt.

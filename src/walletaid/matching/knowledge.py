@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from walletaid.knowledge.models import Text
-from walletaid.knowledge.rule_models import (
+from walletaid.knowledge.schemas.common import Text
+from walletaid.knowledge.schemas.rules import (
     DiagnoseRuleFile, DiagnoseScoring, MarkerFile, SignalKind, SignalRuleFile, SignalScoring, SpellingsFile, StoryFile, Vocabulary,
 )
 from walletaid.matching import normalize as _normalize

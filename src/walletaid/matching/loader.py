@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from walletaid.knowledge.rule_models import Negation, Rule, Vocabulary
+from walletaid.knowledge.schemas.rules import Negation, Rule, Vocabulary
 from walletaid.matching.normalize import Spellings, normalize
 from walletaid.matching.ruleset import CompiledRule, Phrase, RuleSet
 

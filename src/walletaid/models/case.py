@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from walletaid.store.caseid import CASE_ID_PATTERN
 from walletaid.i18n import Lang
-from walletaid.knowledge.models import Source, Strict, Text
 from walletaid.textsafe import clean
 
 ContactChannelId = Literal["hotline", "app_chat", "email", "branch", "social", "other"]
@@ -227,31 +226,9 @@ class CaseActionDocument(BaseModel):
     files: list[str] | None = Field(default=None, description="export: the files written")
 
 
-# --- escalation: knowledge (escalation.json) and plan ---------------------------------------------
+# --- escalation plan -----------------------------------------------------------------------------
 
 StepId = Literal["police", "antifraud", "operator", "ecny_app", "pboc", "nfra", "legal", "community", "exchange"]
-
-
-class LadderEntry(Strict):
-    """One rung of the escalation ladder as stored in ``knowledge/escalation.json``."""
-
-    id: StepId
-    who: Text
-    number: str | None = Field(default=None, description="only numbers from domain-facts.md")
-    place: Text | None = None
-    when: Text
-    ask: Text
-    bring: Text
-    caveat: Text | None = None
-    source: Source
-
-
-class EscalationKnowledge(Strict):
-    """``knowledge/escalation.json``."""
-
-    ladder: list[LadderEntry]
-    complaint_rule: Text
-    complaint_rule_source: Source
 
 
 class EscalationStep(BaseModel):

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from walletaid.models.contact import ContactChannel
+from walletaid.models.contacts import ContactChannel
 
 Wallet = Literal["ecny", "crypto", "other"]
 Symptom = Literal[

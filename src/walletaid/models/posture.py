@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from walletaid.i18n import Lang
-from walletaid.knowledge.posture_models import PostureQuestion, Severity, posture_knowledge
+from walletaid.knowledge.schemas.posture import PostureQuestion, Severity, posture_knowledge
 
 Grade = Literal["A", "B", "C", "D", "F"]
 

@@ -1,6 +1,6 @@
 """The message check's JSON document: ``walletaid security-check --message ... --format json``.
 
-The signal rules themselves are knowledge (``knowledge/signals/``, models in ``knowledge/rule_models.py``).
+The signal rules themselves are knowledge (``knowledge/signals/``, models in ``knowledge/schemas/rules.py``).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from walletaid.models.contacts_doc import VerifyMatch
+from walletaid.models.contacts import VerifyMatch
 
 Severity = Literal["high", "medium", "low"]
 MessageVerdict = Literal["danger", "suspicious", "no_known_signals"]

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from walletaid.i18n import Lang, t
-from walletaid.models.contacts_doc import ContactsDoc, VerifyMatch, VerifyResult
+from walletaid.models.contacts import ContactsDoc, VerifyMatch, VerifyResult
 from walletaid.render.layout import Fit, alert, colon, fields, listing, numbered, paren, prose, section, space
 from walletaid.textsafe import clean, for_markdown
 

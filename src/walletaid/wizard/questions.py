@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from walletaid.i18n import Lang
-from walletaid.knowledge.models import Text
+from walletaid.knowledge.schemas.common import Text
 
 Kind = Literal["select", "checkbox", "text", "multiline", "list", "confirm"]
 Parser = Callable[[Any, Lang], Any]

@@ -1,13 +1,13 @@
 """Pydantic models of ``causes.json``: what each diagnose cause is and what to do about it.
 
 Which answers make a cause likely is in ``knowledge/diagnose/`` (rule files, see
-``knowledge/rule_models.py``).
+``knowledge/schemas/rules.py``).
 """
 
 
 from pydantic import Field
 
-from walletaid.knowledge.models import Source, Strict, Text
+from walletaid.knowledge.schemas.common import Source, Strict, Text
 from walletaid.models.diagnose import CauseId, Wallet
 
 

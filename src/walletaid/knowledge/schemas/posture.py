@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from walletaid.knowledge.models import Source, Strict, Text
+from walletaid.knowledge.schemas.common import Source, Strict, Text
 
 Severity = Literal["critical", "high", "medium", "low"]
 SEVERITY_ORDER: tuple[Severity, ...] = ("critical", "high", "medium", "low")

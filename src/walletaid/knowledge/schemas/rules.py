@@ -36,7 +36,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from walletaid.knowledge.models import Strict, Text
+from walletaid.knowledge.schemas.common import Strict, Text
 
 # A phrase; a number written without quotes in YAML (12381) is the same phrase as "12381".
 Phrase = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v)]
