@@ -484,7 +484,7 @@ def test_markdown_lists_causes_steps_contacts_and_next_steps() -> None:
     assert "超过钱包年累计支付额度" in md
 
 
-# --- robustness: normalisation, negation, co-occurrence, support-only problems ----------------
+# --- robustness: normalization, negation, co-occurrence, support-only problems ----------------
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ def test_official_link_is_no_signal() -> None:
     "text",
     ["请把ＹＺＭ验证码发给我", "请把验\u200b证\u200b码发给我", "請把驗證碼發給我", "ＳＥＮＤ me the OTP now"],
 )
-def test_normalisation_full_width_zero_width_and_traditional(text: str) -> None:
+def test_normalization_full_width_zero_width_and_traditional(text: str) -> None:
     assert check_message(text, "zh").verdict == "danger"
 
 

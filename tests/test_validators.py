@@ -1,4 +1,4 @@
-"""Validators of the prepare-ticket answers: what is accepted, how it is normalised, and what is refused (and why)."""
+"""Validators of the prepare-ticket answers: what is accepted, how it is normalized, and what is refused (and why)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ NOW = datetime(2026, 11, 24, 12, 0, tzinfo=CST)
         (13812345678, "+8613812345678"),  # a YAML number
     ],
 )
-def test_phone_valid_is_normalised_to_e164(raw: object, expected: str) -> None:
+def test_phone_valid_is_normalized_to_e164(raw: object, expected: str) -> None:
     assert v.parse_phone(raw, "en") == expected
     assert v.parse_phone(expected, "en") == expected  # idempotent
 
@@ -183,7 +183,7 @@ def test_steps_list_is_cleaned_and_single_item_kept_as_one() -> None:
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("android", "Android"), ("鸿蒙", "HarmonyOS"), ("IOS", "iOS"), ("KaiOS", "KaiOS")])
-def test_os_common_spellings_normalised(raw: str, expected: str) -> None:
+def test_os_common_spellings_normalized(raw: str, expected: str) -> None:
     assert v.parse_os(raw, "en") == expected
 
 

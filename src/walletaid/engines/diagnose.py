@@ -1,7 +1,7 @@
 """The diagnose engine: validated answers in, a ranked ``Diagnosis`` out.
 
 Pure and deterministic: no prompts, no files, no network (only the packaged
-knowledge).  Each free-text answer is normalised once (``matching.normalize``),
+knowledge).  Each free-text answer is normalized once (``matching.normalize``),
 redaction markers are blanked and amounts of money masked (an amount is never an
 error code: "paid 502 yuan" is no HTTP 502), and one pass of the compiled rule set
 (``knowledge/diagnose``) finds the rules that fire.  A cause's score is its symptom
@@ -35,9 +35,9 @@ from walletaid.textsafe import clean
 CAUSE_ORDER: tuple[str, ...] = CauseId.__args__  # type: ignore[attr-defined]
 TEXT_FIELDS: tuple[TextField, ...] = ("error_message", "description")
 Span = tuple[int, int]
-# A redaction marker ("[REDACTED:verification_code]"), as typed and as it reads once normalised: words the user never typed.
+# A redaction marker ("[REDACTED:verification_code]"), as typed and as it reads once normalized: words the user never typed.
 _MARKER = re.compile(re.escape(MARKER_PREFIX) + r"[a-z_]+\]")
-_NORMALISED_MARKER = re.compile(re.escape(MARKER_PREFIX.lower()) + r"[a-z_]+\]")
+_NORMALIZED_MARKER = re.compile(re.escape(MARKER_PREFIX.lower()) + r"[a-z_]+\]")
 # A number right after paying or sending is an amount even without a unit ("tried to pay 502", "转了500").
 _PAID_NUMBER = re.compile(
     r"(?:\b(?:pay|paid|paying|pays|send|sent|sending|transfer|transferred|transferring|wire|wired|top up|topped up)"
@@ -72,7 +72,7 @@ def read(text: str) -> Reading:
     """``text`` as the diagnose rules see it (see :class:`Reading`)."""
     norm = normalize(text)
     chars = list(norm.text)
-    for match in _NORMALISED_MARKER.finditer(norm.text):
+    for match in _NORMALIZED_MARKER.finditer(norm.text):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     masked = "".join(chars)
     amounts = find_amounts(masked) + [m.span(1) for m in _PAID_NUMBER.finditer(masked)]

@@ -3,7 +3,7 @@
 The message check hands these to the rules as ``$features`` (``$foreign_link``,
 ``$brand``, ``$mobile_number`` … see ``knowledge.schemas.rules.FEATURES``), so a rule
 can say "a brand named with a link to a domain that is not the brand's" in one line.
-Everything is found on the normalised text (lower case, half-width, digits joined),
+Everything is found on the normalized text (lower case, half-width, digits joined),
 and every span is a span of that text.
 """
 
@@ -106,7 +106,7 @@ def _put(out: dict[str, list[Span]], name: str, spans: list[Span]) -> None:
 
 
 def find_features(norm: Normalized, lang: str) -> Features:
-    """Links, phone numbers, brands, amounts and card numbers in a normalised text (spans in ``norm.text``)."""
+    """Links, phone numbers, brands, amounts and card numbers in a normalized text (spans in ``norm.text``)."""
     text = norm.text
     digits = _ANY_DIGIT.search(text) is not None  # most chat lines have none: skip what needs them
     found = Features(links=_links(text, lang) if "." in text else [], brands=_brands(text),
@@ -120,7 +120,7 @@ def find_features(norm: Normalized, lang: str) -> Features:
 
 
 def find_amounts(text: str) -> list[Span]:
-    """Spans of amounts of money in normalised text ("502元", "¥500", "500 yuan", "rmb 20")."""
+    """Spans of amounts of money in normalized text ("502元", "¥500", "500 yuan", "rmb 20")."""
     return [m.span() for m in _AMOUNT.finditer(text)]
 
 
@@ -171,7 +171,7 @@ def _phones(norm: Normalized, taken: list[Span], lang: str) -> list[PhoneInfo]:
         if tail and tail.start(1) > 0:  # "客服 8 13812345678": a mobile after another number
             start, raw = start + tail.start(1), tail.group(1)
         info = links.classify_number(raw)
-        if _LETTER_IN_NUMBER.search(norm.original_text(start, end)):  # the normaliser read "8O6" as 806
+        if _LETTER_IN_NUMBER.search(norm.original_text(start, end)):  # the normalizer read "8O6" as 806
             info = info._replace(disguised=True)
         if info.verdict != "unlisted" or info.known_fake or info.disguised or _phone_shaped(raw, info.national, info.kind):
             matches = tuple(_match(pid, lang, info.national, "exact" if info.verdict == "official" else "homoglyph")

@@ -2,7 +2,7 @@
 
 Every output of walletaid (screen, exported files, the case store, error messages) passes user text
 through :func:`redact_text` / :func:`redact_tree` (free text), :func:`redact_file_name` (evidence
-file names) or :func:`redact_echo` (a value quoted back in an error).  The text is normalised first
+file names) or :func:`redact_echo` (a value quoted back in an error).  The text is normalized first
 (:mod:`walletaid.engines.redact_view`: full-width and split digits, zero-width characters, Chinese
 numerals …), the detectors search that canonical form, and what they find is replaced in the user's
 own text.  Phone numbers and e-mails are masked in place (``138****5678``, ``z***@example.com``);

@@ -70,7 +70,7 @@ _B58_KEY = re.compile(r"5[1-9a-z]{50}|[kl][1-9a-z]{51}|[xtyzuv]prv[1-9a-z]{107}"
 
 
 def _key_hits(view: View, field: str) -> list[Hit]:
-    """Whole keys, on the canonical text and on the text as typed (lower-cased): the normaliser reads
+    """Whole keys, on the canonical text and on the text as typed (lower-cased): the normalizer reads
     ``L1111…`` as a number, which a key is not."""
     hits = [
         view.hit(m.start(), m.end(), "private_key")

@@ -10,7 +10,7 @@ are read on the canonical view (full-width letters, zero-width characters, upper
 
 Every Chinese list word is one character, and everyday Chinese is written with the same characters,
 so Chinese needs more care.  Characters standing apart (``的 一 是 在``) count like words; they are
-found in the user's own text, because the normaliser joins Chinese characters split by spaces.  A
+found in the user's own text, because the normalizer joins Chinese characters split by spaces.  A
 list written without spaces counts within reach of a keyword, or, with no keyword, when it stands
 alone at a phrase's exact length (12, 15 … 24), passes the BIP39 checksum and is not made of the
 common characters prose is made of.

@@ -1,4 +1,4 @@
-"""What the redaction detectors read: the user's text through the one normaliser, with a map back.
+"""What the redaction detectors read: the user's text through the one normalizer, with a map back.
 
 Detectors search the canonical text of :func:`walletaid.matching.normalize.normalize` (NFKC, lower
 case, simplified characters, zero-width characters removed, digits split by spaces, dashes or dots
@@ -9,7 +9,7 @@ spelling of a value.  Each span found there is mapped back to the user's own tex
 The spellings table of the message check (``wx`` → 微信 …) is not applied: it rewrites words that
 can sit inside a password or a key.  :func:`numbers` lists the numbers of a view with the digit
 groups the user typed (``6222 0212 3456 7890 123`` is one number of five groups), because the
-normaliser joins them and a card number is looked for as whole groups.
+normalizer joins them and a card number is looked for as whole groups.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The message check: find scam signals in a received message (zh and en) and give a verdict.
 
-Pure and linear in the message length.  The text is normalised once
+Pure and linear in the message length.  The text is normalized once
 (``matching.normalize``: full-width, traditional, disguised spellings), the links,
 numbers, brand names and amounts in it are found (``engines.features``), and one
 pass of the signal rule set (``knowledge/signals``) finds the word shapes.  The

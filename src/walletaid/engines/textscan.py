@@ -1,6 +1,6 @@
 """Find links and phone numbers in a text: (start, end, raw) spans for the message check to classify.
 
-Run on the normalised text (lower case, full-width folded); the spans point into it.
+Run on the normalized text (lower case, full-width folded); the spans point into it.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ Redactor = Callable[[Any, str], Any]
 
 
 def mask_phone_e164(e164: str) -> str:
-    """A normalised phone number masked for display: ``+8613812345678`` → ``138****5678``."""
+    """A normalized phone number masked for display: ``+8613812345678`` → ``138****5678``."""
     from walletaid.engines.redact import mask_phone
 
     return mask_phone(e164)

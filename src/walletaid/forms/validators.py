@@ -1,6 +1,6 @@
 """Parse-and-check functions for the ``prepare-ticket`` answers, usable as ``Question.parse``.
 
-Each takes ``(raw, lang)`` and returns the normalised value, or raises
+Each takes ``(raw, lang)`` and returns the normalized value, or raises
 ``ValueError`` whose message (in ``lang``) names the field and says what is
 allowed.  They are idempotent: a parsed value parses again to itself, so the
 wizard, ``--answers`` replay and the ``TicketAnswers`` model can all call them.
@@ -68,7 +68,7 @@ def parse_phone(raw: Any, lang: Lang) -> str:
 
 
 def parse_email(raw: Any, lang: Lang) -> str:
-    """An e-mail address, syntax only (no DNS or deliverability check), normalised."""
+    """An e-mail address, syntax only (no DNS or deliverability check), normalized."""
     from email_validator import EmailNotValidError, validate_email
 
     text = _text(raw, "email", lang)
@@ -252,7 +252,7 @@ _OS_NAMES = {"android": "Android", "安卓": "Android", "harmonyos": "HarmonyOS"
 
 
 def parse_os(raw: Any, lang: Lang) -> str:
-    """The phone's system; common spellings are normalised (``android`` → ``Android``, ``鸿蒙`` → ``HarmonyOS``)."""
+    """The phone's system; common spellings are normalized (``android`` → ``Android``, ``鸿蒙`` → ``HarmonyOS``)."""
     text = parse_short_text(raw, lang, field="os")
     return _OS_NAMES.get(text.lower().replace(" ", ""), text)
 

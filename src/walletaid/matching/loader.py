@@ -100,7 +100,7 @@ class Compiler:
         self.rules: list[CompiledRule] = []
 
     def phrase_indexes(self, phrases: Iterable[str], where: str) -> tuple[int, ...]:
-        """Indexes of ``phrases`` (vocabulary expanded, normalised, deduplicated)."""
+        """Indexes of ``phrases`` (vocabulary expanded, normalized, deduplicated)."""
         out: list[int] = []
         for raw in self._expand(phrases, where, ()):
             if raw.startswith("$"):
@@ -112,7 +112,7 @@ class Compiler:
             prefix = raw.endswith("*") and len(raw) > 1
             text = normalize(raw[:-1] if prefix else raw, self.spellings).text.strip()
             if not text:
-                raise KnowledgeError(f"{where}: phrase {raw!r} is empty once normalised")
+                raise KnowledgeError(f"{where}: phrase {raw!r} is empty once normalized")
             phrase = Phrase(text, _edge(text[0]), _edge(text[-1]) and not prefix)
             index = self.phrases.setdefault(phrase, len(self.phrases))
             if index not in out:

@@ -1,4 +1,4 @@
-"""The one text normaliser: diagnose, the message check, ``--verify`` and redaction all read text through it.
+"""The one text normalizer: diagnose, the message check, ``--verify`` and redaction all read text through it.
 
 People and scammers write the same word many ways: full-width letters (``ＶＩＰ``),
 traditional characters and Taiwan / Hong Kong words (``網路``, ``簡訊``), symbols
@@ -50,7 +50,7 @@ MIN_SPLIT_DIGITS = 5
 
 @dataclass(frozen=True)
 class Spellings:
-    """The spelling knowledge the normaliser applies: variant → canonical word, longest variant first."""
+    """The spelling knowledge the normalizer applies: variant → canonical word, longest variant first."""
 
     words: tuple[tuple[str, str], ...] = ()
 

@@ -1,6 +1,6 @@
 """A compiled rule set and how it is matched: one Aho–Corasick pass over the text, then each rule checked.
 
-Every phrase of every rule (already normalised) sits in one automaton, built
+Every phrase of every rule (already normalized) sits in one automaton, built
 once when the rule files are loaded.  Matching a text is one pass of that
 automaton (all phrase occurrences at once, in C), then only the rules whose
 phrases occurred are checked: ``any`` (a phrase), ``all`` (one phrase of each
@@ -49,7 +49,7 @@ class CompiledRule:
 
 
 class Phrase(NamedTuple):
-    """A normalised phrase and whether its first / last character must sit on a word edge."""
+    """A normalized phrase and whether its first / last character must sit on a word edge."""
 
     text: str
     left_edge: bool
@@ -62,7 +62,7 @@ class RuleSet:
 
     phrases: tuple[Phrase, ...]
     rules: tuple[CompiledRule, ...]
-    automaton: Any  # ahocorasick.Automaton: normalised phrase -> tuple of phrase indexes
+    automaton: Any  # ahocorasick.Automaton: normalized phrase -> tuple of phrase indexes
     by_phrase: dict[int, tuple[int, ...]]  # phrase index -> indexes of the rules that use it
     regex_rules: tuple[int, ...]
     negation: frozenset[int] = frozenset()
@@ -89,7 +89,7 @@ class RuleSet:
         return hits
 
     def match(self, text: str, features: dict[str, list[Span]] | None = None, only: set[int] | None = None) -> list[tuple[CompiledRule, Span]]:
-        """Each rule that fires on normalised ``text``, with the span of its first counted hit.
+        """Each rule that fires on normalized ``text``, with the span of its first counted hit.
 
         ``features`` are the spans of what the engine found besides words (``$link`` ...).
         """

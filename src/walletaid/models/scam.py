@@ -68,4 +68,4 @@ class MessageCheck(BaseModel):
     links: list[LinkFinding] = Field(default=[])
     phones: list[PhoneFinding] = Field(default=[])
     advice: list[str] = Field(default=[])
-    text: str = Field(default="", exclude=True, description="the normalised message the spans refer to (not exported)")
+    text: str = Field(default="", exclude=True, description="the normalized message the spans refer to (not exported)")

@@ -47,7 +47,7 @@ class TicketAnswers(DiagnoseAnswers):
 
     model_config = ConfigDict(extra="forbid")
 
-    phone: str = Field(description="registered phone number; stored normalised to E.164")
+    phone: str = Field(description="registered phone number; stored normalized to E.164")
     email: str | None = Field(default=None, max_length=254)
     account_name: str | None = Field(default=None, max_length=200)
     occurred_at: Annotated[datetime | date, _TIME_SCHEMA]

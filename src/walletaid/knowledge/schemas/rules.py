@@ -22,7 +22,7 @@ expert can read and review without knowing regular expressions::
 * ``weight`` (diagnose) or ``severity`` (signals); ``examples`` that must and must not fire it,
   run as tests.
 
-A phrase is matched on normalised text (see ``walletaid.matching.normalize``), so one
+A phrase is matched on normalized text (see ``walletaid.matching.normalize``), so one
 spelling serves full-width, traditional and disguised forms; ``@name`` stands for a
 vocabulary list; ``$name`` stands for something the engine finds that is not a word
 (``$foreign_link``: a link to a domain no listed brand owns, see ``FEATURES``); an English phrase matches whole words only, and a trailing ``*``
