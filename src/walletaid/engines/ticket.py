@@ -173,7 +173,7 @@ def build_case(
     safe = answers.diagnose_answers().model_copy(update=redacted)
     doc_fields = {
         **sections,
-        "schema_version": 1, "command": "prepare-ticket", "lang": lang, "case_id": case_id, "created_at": now,
+        "lang": lang, "case_id": case_id, "created_at": now,
         "evidence": list(evidence), "diagnosis": diagnose(safe, lang), "redactions": _dedupe(found),
         "missing": _missing(answers, evidence, lang),
     }

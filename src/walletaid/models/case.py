@@ -14,8 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from walletaid.store.caseid import CASE_ID_PATTERN
 from walletaid.i18n import Lang
+from walletaid.models.document import ActionDocument
+from walletaid.store.caseid import CASE_ID_PATTERN
 from walletaid.textsafe import clean
 
 ContactChannelId = Literal["hotline", "app_chat", "email", "branch", "social", "other"]
@@ -174,24 +175,20 @@ class DamagedCase(BaseModel):
     reason: Literal["id", "date", "data"] = Field(description="not a case id / a date that cannot be read / other")
 
 
-class CaseListDocument(BaseModel):
+class CaseListDocument(ActionDocument):
     """``walletaid case list --format json``."""
 
-    schema_version: Literal[1] = 1
     command: Literal["case"] = "case"
     action: Literal["list"] = "list"
-    lang: Lang
     cases: list[CaseSummary]
     damaged: list[DamagedCase] = Field(default=[], description="rows that could not be read, skipped")
 
 
-class CaseShowDocument(BaseModel):
+class CaseShowDocument(ActionDocument):
     """``walletaid case show ID --format json``: the case, its timeline and the follow-up advice."""
 
-    schema_version: Literal[1] = 1
     command: Literal["case"] = "case"
     action: Literal["show"] = "show"
-    lang: Lang
     case: CaseRecord
     follow_up: FollowUp
 
@@ -212,13 +209,11 @@ class CaseLogDocument(CaseShowDocument):
     warnings: list[LogWarning] = Field(default=[])
 
 
-class CaseActionDocument(BaseModel):
+class CaseActionDocument(ActionDocument):
     """``walletaid case close / delete / purge / export --format json``: what was done."""
 
-    schema_version: Literal[1] = 1
     command: Literal["case"] = "case"
     action: Literal["close", "delete", "purge", "export"]
-    lang: Lang
     case_id: str | None = Field(default=None, description="the case acted on (none for purge)")
     status: CaseStatus | None = Field(default=None, description="close: the case's status now")
     feedback: CaseFeedback | None = Field(default=None, description="close: the feedback recorded")
@@ -245,13 +240,11 @@ class EscalationStep(BaseModel):
     source: str | None = None
 
 
-class EscalationPlan(BaseModel):
+class EscalationPlan(ActionDocument):
     """``walletaid case escalate ID --format json``."""
 
-    schema_version: Literal[1] = 1
     command: Literal["case"] = "case"
     action: Literal["escalate"] = "escalate"
-    lang: Lang
     case_id: str
     title: str
     fraud: bool

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from walletaid.models.document import Document
+
 ChannelKind = Literal["hotline", "app", "in_app_chat", "website", "branch", "sms", "email", "other"]
 ProviderGroup = Literal[
     "ecny", "operator", "bank", "payment", "carrier", "shop", "courier", "transport", "public_service", "crypto", "public",
@@ -49,14 +51,12 @@ class ProviderDoc(BaseModel):
     note: str | None = None
 
 
-class ContactsDoc(BaseModel):
+class ContactsDoc(Document):
     """``walletaid contacts [PROVIDER] --format json``."""
 
     model_config = _ON_FIRST_USE
 
-    schema_version: Literal[1] = 1
     command: Literal["contacts"] = "contacts"
-    lang: Literal["zh", "en"]
     providers: list[ProviderDoc]
 
 
@@ -73,14 +73,12 @@ class VerifyMatch(BaseModel):
     source: str | None = None
 
 
-class VerifyResult(BaseModel):
+class VerifyResult(Document):
     """``walletaid contacts --verify X --format json``."""
 
     model_config = _ON_FIRST_USE
 
-    schema_version: Literal[1] = 1
     command: Literal["contacts"] = "contacts"
-    lang: Literal["zh", "en"]
     input: str
     kind: InputKind
     number_kind: NumberKind | None = Field(default=None, description="for a phone number: mobile, landline, toll_free, service, sms_code, international, unknown")

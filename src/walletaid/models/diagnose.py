@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from walletaid.models.contacts import ContactChannel
+from walletaid.models.document import Document
 
 Wallet = Literal["ecny", "crypto", "other"]
 Symptom = Literal[
@@ -61,12 +62,10 @@ class Cause(BaseModel):
     when_to_contact: str | None = None
 
 
-class Diagnosis(BaseModel):
+class Diagnosis(Document):
     """The ``diagnose --format json`` document (``schema_version`` 1)."""
 
-    schema_version: Literal[1] = 1
     command: Literal["diagnose"] = "diagnose"
-    lang: Literal["zh", "en"]
     wallet: Wallet
     operator: Operator | None = None
     symptom: Symptom

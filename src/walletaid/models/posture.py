@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from walletaid.i18n import Lang
 from walletaid.knowledge.schemas.posture import PostureQuestion, Severity, posture_knowledge
+from walletaid.models.document import Document
 
 Grade = Literal["A", "B", "C", "D", "F"]
 
@@ -75,12 +75,10 @@ class GradeBand(BaseModel):
     label: str
 
 
-class PostureResult(BaseModel):
+class PostureResult(Document):
     """The ``security-check --format json`` habits document (``schema_version`` 1)."""
 
-    schema_version: Literal[1] = 1
     command: Literal["security-check"] = "security-check"
-    lang: Lang
     mode: Literal["posture"] = "posture"
     score: int = Field(ge=0, le=100, description="points / max points of the questions answered, × 100, rounded")
     grade: Grade

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from walletaid.models.contacts import VerifyMatch
+from walletaid.models.document import Document
 
 Severity = Literal["high", "medium", "low"]
 MessageVerdict = Literal["danger", "suspicious", "no_known_signals"]
@@ -56,12 +57,10 @@ class PhoneFinding(BaseModel):
     matches: list[VerifyMatch] = Field(default=[])
 
 
-class MessageCheck(BaseModel):
+class MessageCheck(Document):
     """``security-check --message ... --format json``."""
 
-    schema_version: Literal[1] = 1
     command: Literal["security-check"] = "security-check"
-    lang: Literal["zh", "en"]
     mode: Literal["message"] = "message"
     verdict: MessageVerdict
     signals: list[Signal] = Field(default=[])

@@ -17,8 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
-from walletaid.store.caseid import CASE_ID_PATTERN
 from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis, Network, Operator, Symptom, Wallet, YesNoUnknown
+from walletaid.models.document import Document
+from walletaid.store.caseid import CASE_ID_PATTERN
 
 MONEY_SYMPTOMS: tuple[str, ...] = (
     "payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction", "suspicious_contact",
@@ -185,12 +186,10 @@ class MissingItem(BaseModel):
     why: str
 
 
-class CaseDocument(BaseModel):
+class CaseDocument(Document):
     """The ``prepare-ticket --format json`` document and the exported case file (``schema_version`` 1)."""
 
-    schema_version: Literal[1] = 1
     command: Literal["prepare-ticket"] = "prepare-ticket"
-    lang: Literal["zh", "en"]
     case_id: str = Field(pattern=CASE_ID_PATTERN)
     created_at: AwareDatetime
     account: AccountSection
