@@ -155,6 +155,29 @@ def test_directory_has_every_operator_and_public_channel() -> None:
         assert pid in ids
 
 
+def test_the_operator_list_is_the_directory_everywhere() -> None:
+    """The e-CNY operators are written once, as the directory's providers of group ``operator``: the answers
+    model's ``Operator`` (spelled out for typing), the question's choices, the answers-file schema and the
+    names in case titles all agree with it."""
+    from typing import get_args
+
+    from walletaid.engines.labels import operator_name
+    from walletaid.flows.schema import with_questions
+    from walletaid.forms.diagnose import diagnose_questions
+    from walletaid.models.diagnose import DiagnoseAnswers, Operator
+
+    listed = [p.id for p in contacts.operators()]
+    assert listed and list(get_args(Operator)) == listed
+    question = next(q for q in diagnose_questions() if q.id == "operator")
+    assert question.choice_values() == [*listed, "not_sure"]
+    assert [c.label for c in question.choices[:-1]] == [p.name for p in contacts.operators()]
+    schema = with_questions(DiagnoseAnswers.model_json_schema(), "answers-diagnose")
+    allowed = next(b for b in schema["properties"]["operator"]["anyOf"] if b.get("type") == "string")
+    assert allowed["enum"] == [*listed, "not_sure"]
+    assert operator_name("bocom", "en") == "Bank of Communications" and operator_name("icbc", "zh") == "工商银行"
+    assert operator_name("nope", "en") == "nope" and operator_name("alipay", "en") == "alipay"  # not an operator
+
+
 @pytest.mark.parametrize("pid", ["mybank", "webank", "crypto"])
 def test_unconfirmed_hotlines_show_no_number(pid: str) -> None:
     assert not [c for c in contacts.provider_channels(pid, "en") if c.channel == "hotline"]

@@ -29,6 +29,11 @@ def provider_ids() -> list[str]:
     return [p.id for p in directory().providers]
 
 
+def operators() -> list[Provider]:
+    """The e-CNY operators (the banks that open e-CNY wallets), in directory order: the one list of them."""
+    return [p for p in directory().providers if p.group == "operator"]
+
+
 def find_provider(query: str) -> Provider | None:
     """The provider named by an id, a name or an alias (case-insensitive), or None."""
     wanted = query.strip().casefold()

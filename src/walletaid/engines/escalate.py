@@ -21,13 +21,8 @@ from walletaid.engines.followup import follow_up
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.knowledge.schemas.escalation import EscalationKnowledge, LadderEntry
-from walletaid.models.case import (
-    CaseRecord,
-    EscalationPlan,
-    EscalationStep,
-    display_title,
-    label,
-)
+from walletaid.engines.labels import display_title, label
+from walletaid.models.case import CaseRecord, EscalationPlan, EscalationStep
 from walletaid.textsafe import clean, for_markdown
 
 FRAUD_CAUSES = frozenset({"fraud_contact", "unauthorized_access"})

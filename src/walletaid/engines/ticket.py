@@ -185,7 +185,9 @@ def build_case(
 def _wallet_text(doc: CaseDocument, lang: Lang) -> str:
     issue = doc.issue
     if issue.wallet == "ecny" and issue.operator:
-        return t("ticket.wallet_ecny_operator", lang, operator=t(f"ticket.operator_{issue.operator}", lang))
+        from walletaid.engines.labels import operator_name
+
+        return t("ticket.wallet_ecny_operator", lang, operator=operator_name(issue.operator, lang))
     return t(f"ticket.wallet_{issue.wallet}", lang)
 
 

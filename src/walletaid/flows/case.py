@@ -38,7 +38,8 @@ def _store(outcome: str = "nothing", *, readonly: bool = False) -> AbstractConte
 def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
     from walletaid.store import cases
     from walletaid.engines.followup import follow_up
-    from walletaid.models.case import CaseShowDocument, display_title
+    from walletaid.engines.labels import display_title
+    from walletaid.models.case import CaseShowDocument
 
     record = cases.get_case(conn, case_id)
     record = record.model_copy(update={"title": display_title(record, lang)})  # in the reader's language
@@ -48,7 +49,8 @@ def _show_document(conn: sqlite3.Connection, case_id: str, lang: Lang) -> Any:
 def run_list(*, lang: Lang, fmt: Format, open_only: bool) -> int:
     """Every case (or only open ones), overdue promises flagged."""
     from walletaid.store import cases
-    from walletaid.models.case import CaseListDocument, DamagedCase, display_title
+    from walletaid.engines.labels import display_title
+    from walletaid.models.case import CaseListDocument, DamagedCase
 
     with _store(readonly=True) as conn:
         summaries, damaged = cases.list_cases_checked(conn, now=_now(), include_closed=not open_only)
@@ -214,7 +216,8 @@ def _confirm(question: str, yes: bool, lang: Lang) -> bool:
 def run_delete(*, lang: Lang, fmt: Format, case_id: str, yes: bool) -> int:
     """Delete one case after confirmation (a damaged case too: that is how it is removed)."""
     from walletaid.store import cases
-    from walletaid.models.case import CaseActionDocument, display_title
+    from walletaid.engines.labels import display_title
+    from walletaid.models.case import CaseActionDocument
 
     with _store("not_deleted") as conn:
         try:

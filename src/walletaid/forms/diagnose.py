@@ -31,19 +31,6 @@ WALLETS = (
     _c("crypto", "加密货币钱包（交易所账户或自己保管的钱包）", "Crypto wallet (an exchange account or a self-custody wallet)"),
     _c("other", "其他电子钱包或支付 App", "Another digital wallet or payment app"),
 )
-OPERATORS = (
-    _c("icbc", "工商银行", "ICBC (Industrial and Commercial Bank of China)"),
-    _c("abc", "农业银行", "ABC (Agricultural Bank of China)"),
-    _c("boc", "中国银行", "BOC (Bank of China)"),
-    _c("ccb", "建设银行", "CCB (China Construction Bank)"),
-    _c("bocom", "交通银行", "BOCOM (Bank of Communications)"),
-    _c("psbc", "邮储银行", "PSBC (Postal Savings Bank of China)"),
-    _c("cmb", "招商银行", "CMB (China Merchants Bank)"),
-    _c("cib", "兴业银行", "CIB (Industrial Bank)"),
-    _c("mybank", "网商银行", "MYbank"),
-    _c("webank", "微众银行", "WeBank"),
-    _c("not_sure", "不清楚 / 不记得了", "Not sure"),
-)
 SYMPTOMS = (
     _c("payment_failed", "付款失败（扫码、转账或消费没成功）", "A payment failed (scan to pay, transfer or purchase did not go through)"),
     _c("transfer_not_arrived", "钱转出去了，对方说没收到（或充值/提现没到账）", "Money was sent but has not arrived (or a top-up / withdrawal is missing)"),
@@ -85,6 +72,13 @@ NETWORKS = (
 )
 
 
+def _operators() -> tuple[Choice, ...]:
+    """The e-CNY operators as the contacts directory names them, then "not sure"."""
+    from walletaid.engines.contacts import operators
+
+    return (*(Choice(value=p.id, label=p.name) for p in operators()), _c("not_sure", "不清楚 / 不记得了", "Not sure"))
+
+
 def _q(**fields: Any) -> Question:
     return question("problem", **fields)
 
@@ -95,7 +89,7 @@ def diagnose_questions() -> tuple[Question, ...]:
     return (
         _q(id="wallet", kind="select", required=True, choices=WALLETS,
            prompt=("您用的是哪种钱包？", "Which kind of wallet is it?")),
-        _q(id="operator", kind="select", choices=OPERATORS, when={"wallet": ("ecny",)}, parse=_not_sure_is_none,
+        _q(id="operator", kind="select", choices=_operators(), when={"wallet": ("ecny",)}, parse=_not_sure_is_none,
            prompt=("这个数字人民币钱包是在哪家银行（运营机构）开的？", "Which bank (operator) opened this e-CNY wallet?"),
            help=("在数字人民币 App 的钱包页面能看到运营机构的名称", "The e-CNY app shows the operator's name on the wallet page")),
         _q(id="symptom", kind="select", required=True, choices=SYMPTOMS,

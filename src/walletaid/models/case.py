@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from walletaid.i18n import Lang
 from walletaid.models.document import ActionDocument
 from walletaid.store.caseid import CASE_ID_PATTERN
-from walletaid.textsafe import clean
 
 ContactChannelId = Literal["hotline", "app_chat", "email", "branch", "social", "other"]
 Outcome = Literal["resolved", "pending", "unresolved"]
@@ -283,25 +282,3 @@ def _problem_text(field: str, kind: str, lang: Lang, t: Any) -> str:
     if kind == "string_too_long":
         return t("case.err_too_long", lang)
     return t("case.err_invalid", lang)
-
-
-def label(kind: Literal["wallet", "operator", "symptom", "channel", "outcome"], value: str | None, lang: Lang) -> str:
-    """The user-facing name of a wallet, operator, symptom, channel or outcome id (the id itself if unknown)."""
-    from walletaid.i18n import catalogue
-
-    if not value:
-        return ""
-    return catalogue("case")[lang].get(f"{kind}_{value}", value)
-
-
-def case_title(wallet: str | None, operator: str | None, symptom: str | None, lang: Lang) -> str:
-    """A short title such as ``数字人民币 · 工商银行 · 支付失败``."""
-    parts = [label("wallet", wallet, lang), label("operator", operator, lang), label("symptom", symptom, lang)]
-    return " · ".join(p for p in parts if p) or label("symptom", "other", lang)
-
-
-def display_title(item: CaseRecord | CaseSummary, lang: Lang) -> str:
-    """The case title in ``lang`` (the stored title when the facts are unknown)."""
-    if item.wallet or item.symptom:
-        return case_title(item.wallet, item.operator, item.symptom, lang)
-    return clean(item.title, keep_newlines=False)

@@ -23,8 +23,9 @@ CauseId = Literal[
 ]
 Likelihood = Literal["high", "medium", "low"]
 
-OPERATOR_IDS = ("icbc", "abc", "boc", "ccb", "bocom", "psbc", "cmb", "cib", "mybank", "webank")
 Operator = Literal["icbc", "abc", "boc", "ccb", "bocom", "psbc", "cmb", "cib", "mybank", "webank"]
+"""The e-CNY operators: the providers of group ``operator`` in ``knowledge/contacts.json``, in its order (spelled
+out here for typing and the answers-file schema; ``tests/test_contacts.py`` checks the two agree)."""
 
 
 class DiagnoseAnswers(BaseModel):

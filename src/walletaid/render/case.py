@@ -17,6 +17,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from walletaid.engines.labels import display_title, label
 from walletaid.i18n import Lang, t
 from walletaid.models.case import (
     CaseListDocument,
@@ -26,8 +27,6 @@ from walletaid.models.case import (
     EscalationPlan,
     EscalationStep,
     FollowUp,
-    display_title,
-    label,
 )
 from walletaid.render.layout import Fit, bullets, fields, indented, listing, prose, section
 from walletaid.textsafe import clean, for_markdown

@@ -13,6 +13,7 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
+from walletaid.engines.labels import case_title
 from walletaid.errors import WalletaidError
 from walletaid.models.case import (
     CaseFeedback,
@@ -20,7 +21,6 @@ from walletaid.models.case import (
     CaseSummary,
     ContactEntry,
     ContactEntryIn,
-    case_title,
     parse_promise,
 )
 from walletaid.store.db import checkpoint, transaction

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from walletaid.i18n import Lang
 from walletaid.knowledge.schemas.common import Source, Strict, Text
 from walletaid.models.contacts import ChannelKind, ProviderGroup
 
@@ -34,6 +35,8 @@ class Provider(Strict):
     id: str = Field(min_length=1)
     group: ProviderGroup
     name: Text
+    short_name: Text | None = Field(default=None, description="how a sentence or a case title names it, when "
+                                                               "shorter than the name (Bank of Communications)")
     aliases: list[str] = Field(
         default=[],
         description="names people and messages use for it; used to find a brand named in a message, so no word "
@@ -44,6 +47,10 @@ class Provider(Strict):
     channels: list[DirChannel] = Field(min_length=1)
     note: Text | None = None
     source: Source
+
+    def short(self, lang: Lang) -> str:
+        """The name a sentence or a case title uses: the short name, else the name."""
+        return (self.short_name or self.name).get(lang)
 
 
 class KnownFake(Strict):
