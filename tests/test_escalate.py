@@ -130,6 +130,24 @@ def test_every_number_in_the_ladder_comes_from_domain_facts() -> None:
     assert {e.source.confidence for e in kb.ladder} <= {"well-known", "sourced", "verify"}
 
 
+def test_the_ladder_takes_its_numbers_from_the_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rung names a directory provider; its number is that provider's first hotline, so a number changed in
+    the directory is the number the plan and the complaint draft give."""
+    from walletaid.engines import contacts
+
+    assert all(contacts.first_hotline(e.provider) for e in knowledge().ladder if e.provider)
+    real = contacts.directory()
+    moved = [p.model_copy(update={"channels": [c.model_copy(update={"value": "999" + c.value}) for c in p.channels]})
+             if p.id in ("110", "12378") else p for p in real.providers]
+    monkeypatch.setattr(contacts, "directory", lambda: real.model_copy(update={"providers": moved}))
+    record = case("ecny", "icbc", "suspicious_contact", *TIMELINE, lang="en")
+    plan = plan_escalation(record, "en", now=NOW)
+    steps = {s.id: s for s in plan.steps}
+    assert steps["police"].contact[0] == "999110" and steps["nfra"].contact[0] == "99912378"
+    assert steps["pboc"].contact[0] == "12363"
+    assert "99912378" in complaint_draft(record, plan, "en", now=NOW)
+
+
 # --- complaint draft -------------------------------------------------------------------------------
 
 

@@ -16,9 +16,6 @@ from walletaid.knowledge.schemas.contacts import DirChannel, Directory, Provider
 from walletaid.models.contacts import ContactChannel, ContactsDoc, ProviderDoc, VerifyMatch, VerifyResult
 from walletaid.textsafe import clean
 
-PUBLIC_KEYS = ("12363", "12378", "12386", "96110", "12381", "110", "12348", "antifraud_app")
-
-
 def directory() -> Directory:
     """The validated directory (loaded once per process)."""
     return load("contacts", Directory)
@@ -49,6 +46,11 @@ def _provider(pid: str) -> Provider:
     if found is None:
         raise KeyError(pid)
     return found
+
+
+def first_hotline(pid: str) -> str | None:
+    """The first hotline number the directory lists for a provider (None when it lists none)."""
+    return next((ch.value for ch in _provider(pid).channels if ch.channel == "hotline" and ch.value), None)
 
 
 CARD_GROUPS = frozenset({"operator", "bank", "payment"})
@@ -108,10 +110,11 @@ def official_channels(wallet: str, operator: str | None, lang: Lang, *, include_
 
 
 def public_channel(key: str, lang: Lang) -> ContactChannel:
-    """One public channel: ``12363``, ``12378``, ``96110``, ``12381``, ``110``, ``12348`` or ``antifraud_app``."""
-    if key not in PUBLIC_KEYS:
-        raise KeyError(key)
+    """The first channel of a public provider (group ``public``: ``110``, ``96110``, ``12363`` …), named as the
+    provider; ``KeyError`` for any other id."""
     provider = _provider(key)
+    if provider.group != "public":
+        raise KeyError(key)
     channel = to_channel(provider, provider.channels[0], lang)
     note = provider.note.get(lang) if provider.note else None
     return channel.model_copy(update={"name": provider.name.get(lang), "note": note})

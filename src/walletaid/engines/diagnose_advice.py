@@ -62,12 +62,12 @@ def read_story(answers: DiagnoseAnswers, hits: list[Hit], evidence: dict[str, Ev
 
 def _operator_hotline(answers: DiagnoseAnswers, lang: Lang) -> tuple[str, str] | None:
     """(name, number) of the wallet's operator, when the directory lists a hotline for it."""
-    from walletaid.engines.contacts import find_provider
+    from walletaid.engines.contacts import find_provider, first_hotline
 
     provider = find_provider(answers.operator) if answers.operator else None
     if provider is None or provider.group != "operator":
         return None
-    number = next((ch.value for ch in provider.channels if ch.channel == "hotline" and ch.value), None)
+    number = first_hotline(provider.id)
     return (provider.name.get(lang), number) if number else None
 
 

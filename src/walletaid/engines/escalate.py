@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from walletaid.engines.contacts import find_provider, first_hotline, provider_channels
 from walletaid.engines.followup import follow_up
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
@@ -63,11 +64,13 @@ def money_lost(record: CaseRecord) -> bool:
 
 def _step(entry: LadderEntry, lang: Lang, *, contact: list[str] | None = None, applies_now: bool = True,
           who: str | None = None) -> EscalationStep:
-    lines = contact if contact is not None else [entry.number] if entry.number else []
+    if contact is None:  # the rung's own number, from the directory
+        number = first_hotline(entry.provider) if entry.provider else None
+        contact = [number] if number else []
     if entry.place is not None:
-        lines = [*lines, entry.place.get(lang)]
+        contact = [*contact, entry.place.get(lang)]
     return EscalationStep(
-        id=entry.id, who=who or entry.who.get(lang), contact=lines, when=entry.when.get(lang),
+        id=entry.id, who=who or entry.who.get(lang), contact=contact, when=entry.when.get(lang),
         ask=entry.ask.get(lang), bring=entry.bring.get(lang),
         caveat=entry.caveat.get(lang) if entry.caveat else None, applies_now=applies_now,
         source=f"{entry.source.confidence}: {entry.source.ref}",
@@ -77,8 +80,6 @@ def _step(entry: LadderEntry, lang: Lang, *, contact: list[str] | None = None, a
 def _directory_lines(provider: str, lang: Lang) -> list[str]:
     """Hotline and website lines from the contacts directory, then the caveats that go with them (a hedge is never
     dropped: a [verify] number keeps its note, an operator without a confirmed number says so)."""
-    from walletaid.engines.contacts import find_provider, provider_channels
-
     channels = [c for c in provider_channels(provider, lang) if c.channel in ("hotline", "website")]
     found = find_provider(provider)
     caveats = [c.note for c in channels if c.note and (c.source or "").startswith("verify")]
@@ -88,8 +89,6 @@ def _directory_lines(provider: str, lang: Lang) -> list[str]:
 
 
 def _operator_lines(record: CaseRecord, lang: Lang) -> list[str]:
-    from walletaid.engines.contacts import find_provider
-
     operator = record.operator
     if record.wallet != "ecny" and not operator:
         return [t("case.provider_contact", lang)]

@@ -12,7 +12,8 @@ class LadderEntry(Strict):
 
     id: StepId
     who: Text
-    number: str | None = Field(default=None, description="only numbers from domain-facts.md")
+    provider: str | None = Field(default=None, description="the contacts directory's provider whose first hotline is "
+                                                           "this rung's number (numbers live only in the directory)")
     place: Text | None = None
     when: Text
     ask: Text
