@@ -2,9 +2,9 @@
 
 Run by hand after adding texts (``python scripts/zh_punctuation.py``); the test
 ``tests/test_zh_punctuation.py`` fails when a Chinese text still mixes in ASCII
-punctuation.  It rewrites the ``zh`` side of ``messages/*.json``, every
-``{"zh": …, "en": …}`` text in ``knowledge/*.json``, and Chinese string
-literals in ``forms/*.py``.  Times (14:30), numbers (1,280.50), commands and
+punctuation.  It rewrites the ``zh`` side of ``messages/*.json`` (the
+questions' words too: ``messages/form_*.json``) and every
+``{"zh": …, "en": …}`` text in ``knowledge/*.json``.  Times (14:30), numbers (1,280.50), commands and
 placeholders are left alone because only punctuation touching Chinese is changed.
 """
 
@@ -63,10 +63,6 @@ def to_chinese_punctuation(text: str) -> str:
     return _convert_parens(_convert_marks(text))
 
 
-def _is_chinese(text: str) -> bool:
-    return len(CJK.findall(text)) >= len(re.findall(r"[A-Za-z]", text))
-
-
 def _walk(node: object) -> object:
     if isinstance(node, dict):
         if isinstance(node.get("zh"), str) and "en" in node:
@@ -88,22 +84,10 @@ def _rewrite_json(path: Path, messages: bool) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=indent or 2) + "\n", encoding="utf-8")
 
 
-def _rewrite_python(path: Path) -> None:
-    def fix(match: re.Match[str]) -> str:
-        body = match.group(1)
-        return '"' + (to_chinese_punctuation(body) if CJK.search(body) and _is_chinese(body) else body) + '"'
-
-    source = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r'"((?:[^"\\\n]|\\.)*)"', fix, source), encoding="utf-8")
-
-
 def main(paths: list[str]) -> None:
-    targets = [Path(p) for p in paths] or [*PKG.glob("messages/*.json"), *PKG.glob("knowledge/*.json"),
-                                           *PKG.glob("forms/*.py")]
+    targets = [Path(p) for p in paths] or [*PKG.glob("messages/*.json"), *PKG.glob("knowledge/*.json")]
     for path in targets:
-        if path.suffix == ".py":
-            _rewrite_python(path)
-        elif path.parent.name == "messages":
+        if path.parent.name == "messages":
             _rewrite_json(path, messages=True)
         else:
             _rewrite_json(path, messages=False)  # only {"zh", "en"} texts change, never regexes

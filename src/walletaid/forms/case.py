@@ -5,15 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from walletaid.i18n import Lang, catalogue
-from walletaid.knowledge.schemas.common import Text
+from walletaid.i18n import Lang
 from walletaid.models.case import CHANNELS, OUTCOMES, parse_promise
-from walletaid.wizard.questions import Choice, Question
-
-
-def _label(key: str) -> Text:
-    data = catalogue("case")
-    return Text(zh=data["zh"][key], en=data["en"][key])
+from walletaid.wizard.questions import Question, choices, question
 
 
 def _promise(value: Any, lang: Lang) -> Any:
@@ -32,36 +26,30 @@ def _promise(value: Any, lang: Lang) -> Any:
 def promise_reading(raw: Any, value: Any, lang: Lang) -> str | None:
     """What to confirm about a promised date: its normal form when read from words, and always when it is past."""
     from walletaid.env import current
+    from walletaid.forms.validators import shown_time, time_reading
     from walletaid.i18n import t
     from walletaid.models.case import promise_is_past
-    from walletaid.forms.validators import shown_time, time_reading
 
     if promise_is_past(value, current().now()):
         return t("case.promise_past_reading", lang, date=shown_time(value))
     return time_reading(raw, value, lang)
 
 
+def _q(**fields: Any) -> Question:
+    return question("form_case", "contact", **fields)
+
+
 @lru_cache(maxsize=1)
 def log_questions() -> tuple[Question, ...]:
-    """The questions of ``walletaid case log`` in the order they are asked."""
+    """The questions of ``walletaid case log`` in the order they are asked (words in ``messages/form_case.json``;
+    the channels and outcomes are named as the case timeline names them, ``case.channel_<id>``)."""
     return (
-        Question(id="channel", kind="select", required=True, section="contact",
-                 choices=tuple(Choice(value=c, label=_label(f"channel_{c}")) for c in CHANNELS),
-                 prompt=Text(zh="这次是通过什么方式联系的？", en="How did you contact them this time?")),
-        Question(id="agent", kind="text", max_length=200, section="contact",
-                 prompt=Text(zh="客服的姓名或工号", en="The agent's name or staff number")),
-        Question(id="reference", kind="text", max_length=200, section="contact",
-                 prompt=Text(zh="工单号或投诉编号", en="Ticket or complaint reference number")),
-        Question(id="promised_by", kind="text", max_length=40, section="contact", parse=_promise,
-                 reading=promise_reading,
-                 prompt=Text(zh="对方承诺在哪天之前答复或处理好？", en="By when did they promise an answer?"),
-                 help=Text(zh="例如 2026-11-28、明天、下周一下午5点", en="e.g. 2026-11-28, tomorrow, 2026-11-28 18:00")),
-        Question(id="outcome", kind="select", required=True, section="contact",
-                 choices=tuple(Choice(value=o, label=_label(f"outcome_{o}")) for o in OUTCOMES),
-                 prompt=Text(zh="结果如何？", en="What was the outcome?")),
-        Question(id="note", kind="text", max_length=4000, section="contact",
-                 prompt=Text(zh="对方说了什么、答应了什么（不要写密码和验证码）",
-                             en="What did they say or promise? (never include passwords or codes)")),
+        _q(id="channel", kind="select", required=True, choices=choices("case", "channel", CHANNELS)),
+        _q(id="agent", kind="text", max_length=200),
+        _q(id="reference", kind="text", max_length=200),
+        _q(id="promised_by", kind="text", max_length=40, parse=_promise, reading=promise_reading),
+        _q(id="outcome", kind="select", required=True, choices=choices("case", "outcome", OUTCOMES)),
+        _q(id="note", kind="text", max_length=4000),
     )
 
 
@@ -74,10 +62,8 @@ def _skip_is_none(value: Any, lang: Lang) -> Any:
 def close_questions() -> tuple[Question, ...]:
     """The feedback asked by ``walletaid case close``: how support handled the case, and what helped."""
     return (
-        Question(id="rating", kind="select", section="feedback", parse=_skip_is_none,
-                 choices=(*(Choice(value=str(n), label=_label(f"rating_{n}")) for n in (5, 4, 3, 2, 1)),
-                          Choice(value="skip", label=_label("rating_skip"))),
-                 prompt=_label("rating_question")),
-        Question(id="helped", kind="text", max_length=500, section="feedback", prompt=_label("helped_question"),
+        question("form_case", "feedback", id="rating", kind="select", parse=_skip_is_none,
+                 choices=choices("form_case", "rating", ("5", "4", "3", "2", "1", "skip"))),
+        question("form_case", "feedback", id="helped", kind="text", max_length=500,
                  when={"rating": ("5", "4", "3", "2", "1")}),
     )

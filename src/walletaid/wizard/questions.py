@@ -1,18 +1,19 @@
 """A question is a model: one definition drives the interactive prompt, answers-file replay and validation.
 
-Each command lists its questions once (``forms/<command>.py``).  The wizard
+Each command lists its questions once (``forms/<command>.py``), their words in
+``messages/form_<command>.json`` (:func:`question`, :func:`choices`).  The wizard
 prompts them (``wizard/prompt.py``); ``--answers`` replays them
 (``wizard/replay.py``); both send every value through the same
 :meth:`Question.parse`, so the two paths cannot drift apart.
 """
 
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from walletaid.i18n import Lang
+from walletaid.i18n import Lang, catalogue
 from walletaid.knowledge.schemas.common import Text
 
 Kind = Literal["select", "checkbox", "text", "multiline", "list", "confirm"]
@@ -69,9 +70,22 @@ class Question(BaseModel):
         return [c.value for c in self.choices]
 
 
-def question(section: str, **fields: Any) -> Question:
-    """A :class:`Question` in ``section``; ``prompt`` and ``help`` may be given as ``(zh, en)`` pairs."""
-    for key in ("prompt", "help"):
-        if isinstance(fields.get(key), tuple):
-            fields[key] = Text(zh=fields[key][0], en=fields[key][1])
+def words(area: str, key: str) -> Text:
+    """``key`` of ``messages/<area>.json`` in both languages."""
+    data = catalogue(area)
+    return Text(zh=data["zh"][key], en=data["en"][key])
+
+
+def choices(area: str, group: str, values: Iterable[str]) -> tuple[Choice, ...]:
+    """One choice per value, labelled by ``<group>_<value>`` in ``messages/<area>.json``."""
+    return tuple(Choice(value=value, label=words(area, f"{group}_{value}")) for value in values)
+
+
+def question(area: str, section: str, **fields: Any) -> Question:
+    """A :class:`Question` in ``section`` whose words are in ``messages/<area>.json``: the prompt under the
+    question's id, the help (when there is one) under ``<id>_help``."""
+    qid = fields["id"]
+    fields.setdefault("prompt", words(area, qid))
+    if f"{qid}_help" in catalogue(area)["en"]:
+        fields.setdefault("help", words(area, f"{qid}_help"))
     return Question(section=section, **fields)
