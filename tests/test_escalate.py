@@ -8,11 +8,14 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from rich.console import Console
 
-from walletaid.engines.escalate import complaint_draft, is_fraud, knowledge, plan_escalation
+from walletaid.engines import complaint
+from walletaid.engines.escalate import is_fraud, knowledge, plan_escalation
 from walletaid.engines.followup import follow_up
+from walletaid.files.export import case_files
 from walletaid.i18n import catalogue
 from walletaid.models.case import CaseListDocument, CaseRecord, CaseShowDocument, CaseSummary, ContactEntry
-from walletaid.render.case import export_files, render_markdown, render_text
+from walletaid.models.escalation import EscalationPlan
+from walletaid.render.case import render_complaint, render_markdown, render_text
 
 TZ = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=TZ)
@@ -43,6 +46,11 @@ TIMELINE = (
     contact(2, 12, "unresolved", reference="TS-0002", note="又说在处理"),
     contact(3, 2, "pending", date(2026, 11, 24), agent="Li", note="第三次催"),
 )
+
+
+def complaint_draft(record: CaseRecord, plan: EscalationPlan, lang: str, *, now: datetime) -> str:
+    """The complaint draft as the user gets it: the engine's draft written as Markdown."""
+    return render_complaint(complaint.complaint_draft(record, plan, lang, now=now))  # type: ignore[arg-type]
 
 
 def step_ids(record: CaseRecord, lang: str = "zh") -> list[str]:
@@ -181,6 +189,16 @@ def test_draft_redacts_and_cleans_text_that_slipped_through() -> None:
     assert "139****5678" in draft
 
 
+def test_the_draft_is_data_and_only_the_renderer_writes_markdown() -> None:
+    """The engine's draft holds the user's words redacted but unescaped; the Markdown renderer escapes them."""
+    record = case("ecny", "icbc", "payment_failed", contact(1, 3, note="**bold** | pipe <b>", reference="TS_1"), lang="en")
+    draft = complaint.complaint_draft(record, plan_escalation(record, "en", now=NOW), "en", now=NOW)
+    assert draft.timeline[0].note == "**bold** | pipe <b>" and draft.timeline[0].reference == "TS_1"
+    assert draft.file_name == "WA-20261101-AAAA-complaint.en.md"
+    written = render_complaint(draft)
+    assert "\\*\\*bold\\*\\* \\| pipe \\<b>" in written and "**bold**" not in written
+
+
 @pytest.mark.parametrize(("symptom", "amount", "expected"), [
     ("transfer_not_arrived", "50.00", "50.00 CNY"),
     ("account_locked", None, "Restore my access"),
@@ -307,7 +325,7 @@ def test_plan_renders_every_step_with_number_and_caveat(lang: str) -> None:
 def test_export_files_hold_the_timeline(tmp_path) -> None:
     record = case("ecny", "icbc", "payment_failed", *TIMELINE, lang="en")
     doc = CaseShowDocument(lang="en", case=record, follow_up=follow_up(record, now=NOW))
-    files = export_files(doc, "en", tmp_path)
+    files = case_files(doc, tmp_path)
     assert sorted(p.name for p in files) == ["WA-20261101-AAAA.json", "WA-20261101-AAAA.md"]
     for data in files.values():
         assert b"TS-0002" in data

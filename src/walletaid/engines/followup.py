@@ -1,4 +1,5 @@
-"""Follow-up (pure): which promises support missed, whether a case is overdue, and when to escalate.
+"""Follow-up (pure): which promises support missed, whether a case is overdue, when to escalate, and the
+advice that follows (:func:`advice`).
 
 Rules:
 - a promise is the ``promised_by`` date of a logged contact; only the latest
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from walletaid.engines.labels import shown_date
+from walletaid.i18n import Lang, t
 from walletaid.models.case import CaseRecord, ContactEntry, FollowUp, FollowUpReason, MissedPromise, Promise
 
 COMPLAINT_DECISION_DAYS = 15
@@ -110,3 +113,26 @@ def follow_up(record: CaseRecord, *, now: datetime) -> FollowUp:
         suggest_close=is_open and bool(contacts) and contacts[-1].outcome == "resolved",
         suggest_first_contact=is_open and not contacts,
     )
+
+
+def advice(case_id: str, state: FollowUp, status: str, lang: Lang) -> list[str]:
+    """What to do next about one case, most pressing first: why it needs attention, then one next step
+    (escalate, close, make the first contact, wait for the promise, or log the next contact)."""
+    if status == "closed":
+        return [t("case.advice_closed", lang, case_id=case_id)]
+    out = []
+    for reason in state.reasons:
+        fields = {"date": shown_date(state.next_promise), "n": state.unresolved_contacts,
+                  "days": state.days_since_first_contact}
+        out.append(t(f"case.reason_{reason}", lang, **fields))
+    if state.needs_escalation:
+        out.append(t("case.advice_escalate", lang, case_id=case_id))
+    elif state.suggest_close:
+        out.append(t("case.advice_close", lang, case_id=case_id))
+    elif state.suggest_first_contact:
+        out.append(t("case.advice_first_contact", lang, case_id=case_id))
+    elif state.next_promise is not None:
+        out.append(t("case.advice_wait", lang, date=shown_date(state.next_promise), case_id=case_id))
+    else:
+        out.append(t("case.advice_log", lang, case_id=case_id))
+    return out

@@ -1,4 +1,4 @@
-"""The words for the ids a case is filed under, and the case title built from them.
+"""The words for the ids a case is filed under, the case title built from them, and its dates as shown.
 
 A wallet, symptom, contact channel or outcome id is named by the message catalogue
 (``case.<kind>_<id>``); an operator by the contacts directory (its short name), the one list of the
@@ -7,6 +7,7 @@ e-CNY operators.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from walletaid.i18n import Lang, catalogue
@@ -27,6 +28,19 @@ def operator_name(operator: str, lang: Lang) -> str:
     if provider is None or provider.group != "operator":
         return operator
     return provider.short(lang)
+
+
+def shown_date(value: object) -> str:
+    """A date as ``2026-11-28``, a moment as ``2026-11-28 18:00`` (ISO strings are read first; ``-`` for none;
+    anything else as it is)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value) if value is not None else "-"
 
 
 def label(kind: LabelKind, value: str | None, lang: Lang) -> str:

@@ -1,5 +1,8 @@
 """Export a case: ``<case id>.json`` + ``<case id>.md``, and with ``bundle`` a ``<case id>.zip`` with copies of the evidence.
 
+The one case exporter: ``prepare-ticket`` exports its case document, ``case export`` the stored case with
+its contact log; each as its JSON document and that document rendered as Markdown, in its language.
+
 All or nothing: every target is checked first, so when any exists (and not
 ``force``) :class:`walletaid.files.write.FileExists` is raised and nothing is
 written.  Every file is mode 0600 and written atomically (temporary file, then
@@ -18,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from walletaid.files.write import FileExists, write_new_files
+from walletaid.models.case import CaseShowDocument
 from walletaid.models.ticket import CaseDocument, EvidenceItem
 
 CHUNK = 1024 * 1024
@@ -31,14 +35,20 @@ class EvidenceChanged(Exception):
         self.name = name
 
 
-def case_files(doc: CaseDocument, out_dir: Path) -> dict[Path, bytes]:
-    """The two case files and their contents: the JSON document and the Markdown in the case's language."""
-    from walletaid.render.ticket import render_markdown
+def _case_id(doc: CaseDocument | CaseShowDocument) -> str:
+    return doc.case_id if isinstance(doc, CaseDocument) else doc.case.case_id
 
-    base = Path(out_dir) / doc.case_id
+
+def case_files(doc: CaseDocument | CaseShowDocument, out_dir: Path) -> dict[Path, bytes]:
+    """The two case files and their contents: the JSON document and the Markdown in the case's language."""
+    if isinstance(doc, CaseDocument):
+        from walletaid.render.ticket import render_markdown as markdown
+    else:
+        from walletaid.render.case import render_markdown as markdown
+    base = Path(out_dir) / _case_id(doc)
     return {
         base.with_suffix(".json"): (doc.model_dump_json(indent=2) + "\n").encode("utf-8"),
-        base.with_suffix(".md"): render_markdown(doc, doc.lang).encode("utf-8"),
+        base.with_suffix(".md"): markdown(doc, doc.lang).encode("utf-8"),  # type: ignore[arg-type]
     }
 
 
@@ -121,23 +131,25 @@ def _place(tmp: str, target: Path, force: bool) -> None:
 
 
 def export_case(
-    doc: CaseDocument, out_dir: Path, *, force: bool = False, bundle: bool = False,
+    doc: CaseDocument | CaseShowDocument, out_dir: Path, *, force: bool = False, bundle: bool = False,
     evidence_paths: Sequence[Path] = (),
 ) -> list[Path]:
     """Write the case files to ``out_dir`` (and the bundle zip when asked); return the paths written.
 
-    ``evidence_paths`` are the original files, in the order of ``doc.evidence``
-    (needed only with ``bundle``).  Raises :class:`FileExists` (nothing
-    written) or :class:`EvidenceChanged` (nothing written).
+    ``bundle`` is for a ``prepare-ticket`` case document: ``evidence_paths`` are the original files, in the
+    order of ``doc.evidence``.  Raises :class:`FileExists` (nothing written) or :class:`EvidenceChanged`
+    (nothing written).
     """
     out_dir = Path(out_dir)
     files = case_files(doc, out_dir)
-    zip_path = out_dir / f"{doc.case_id}.zip"
+    if bundle and not isinstance(doc, CaseDocument):
+        raise ValueError("only a prepare-ticket case document has evidence to bundle")
+    zip_path = out_dir / f"{_case_id(doc)}.zip"
     if not force:
         for target in [*files, *([zip_path] if bundle else [])]:
             if target.exists():
                 raise FileExists(target)
-    tmp = _build_zip(doc, files, evidence_paths, out_dir) if bundle else None
+    tmp = _build_zip(doc, files, evidence_paths, out_dir) if bundle else None  # type: ignore[arg-type]
     try:
         written = write_new_files(files, force=force)
     except BaseException:

@@ -5,18 +5,10 @@ from __future__ import annotations
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from walletaid.errors import InputError, Interrupted, Problem
-from walletaid.flows.common import (
-    Format,
-    check_out_dir,
-    emit,
-    exists_error,
-    stdin_is_terminal,
-    tell_written,
-)
+from walletaid.flows.common import Format, check_out_dir, emit, stdin_is_terminal, tell_written, writing
 from walletaid.i18n import Lang, t
 from walletaid.render.console import say
 from walletaid.textsafe import for_rich
@@ -112,7 +104,8 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
         parse_contact_entry,
         promise_is_past,
     )
-    from walletaid.render import case as renderer
+    from walletaid.engines.followup import advice
+    from walletaid.engines.labels import shown_date
     from walletaid.forms.validators import time_reading
 
     given = {key: value for key, value in flags.items() if value is not None}
@@ -127,7 +120,7 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
             say(t("case_flow.read_as", lang, option="--promised-by", text=for_rich(str(given["promised_by"])),
                   value=read))
         if given and promise_is_past(entry_in.promised_by, now):  # asked, the wizard confirmed it already
-            shown = renderer.day(entry_in.promised_by)
+            shown = shown_date(entry_in.promised_by)
             warnings.append(LogWarning(field="promised_by", id="promise_in_past",
                                        message=t("case_flow.promise_in_past", lang, date=shown)))
         safe, removed = cases.redact_entry(entry_in)
@@ -142,7 +135,7 @@ def run_log(*, lang: Lang, fmt: Format, case_id: str, **flags: str | None) -> in
     if fmt != "text":
         emit(document, fmt, lang, "case")
     else:
-        for line in renderer.advice(document.case.case_id, document.follow_up, document.case.status, lang):
+        for line in advice(document.case.case_id, document.follow_up, document.case.status, lang):
             say(line)
     return 0
 
@@ -252,29 +245,16 @@ def run_purge(*, lang: Lang, fmt: Format, yes: bool) -> int:
     return 0
 
 
-def _write(files: dict[Path, bytes], force: bool, lang: Lang) -> list[Path]:
-    from walletaid.faults import WriteFailed
-    from walletaid.files.write import FileExists, write_new_files
-    from walletaid.flows.common import make_out_dir
-
-    try:
-        make_out_dir(next(iter(files)).parent, lang)
-        return write_new_files(files, force=force)
-    except FileExists as exists:
-        raise exists_error(exists.path, lang) from None
-    except OSError as exc:  # a full disk, a read-only or pseudo folder (--out /proc): nothing is left behind
-        raise WriteFailed(next(iter(files)).parent, exc) from None
-
-
 def run_export(*, lang: Lang, fmt: Format, case_id: str, out: str, force: bool) -> int:
     """Write the case files again, with the timeline."""
+    from walletaid.files.export import export_case
     from walletaid.models.case import CaseActionDocument
-    from walletaid.render.case import export_files
 
     folder = check_out_dir(out, lang)
     with _store(readonly=True) as conn:
         document = _show_document(conn, case_id, lang)
-    written = _write(export_files(document, lang, folder), force, lang)
+    with writing(folder, lang):
+        written = export_case(document, folder, force=force)
     tell_written(written, lang)
     _done(CaseActionDocument(action="export", lang=lang, case_id=document.case.case_id,
                              files=[str(p) for p in written]), fmt)
@@ -283,12 +263,11 @@ def run_export(*, lang: Lang, fmt: Format, case_id: str, out: str, force: bool) 
 
 def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, force: bool) -> int:
     """The escalation ladder for the case; with ``--out`` also the complaint draft."""
+    from walletaid.engines.complaint import complaint_draft
+    from walletaid.engines.escalate import plan_escalation
+    from walletaid.files.write import write_new_files
+    from walletaid.render.case import render_complaint
     from walletaid.store import cases
-    from walletaid.engines.escalate import (
-        complaint_draft,
-        draft_filename,
-        plan_escalation,
-    )
 
     folder = check_out_dir(out, lang) if out is not None else None
     with _store(readonly=True) as conn:
@@ -297,9 +276,9 @@ def run_escalate(*, lang: Lang, fmt: Format, case_id: str, out: str | None, forc
     plan = plan_escalation(record, lang, now=now)
     if folder is not None:
         draft = complaint_draft(record, plan, lang, now=now)
-        written = _write({folder / draft_filename(record, lang): draft.encode("utf-8")}, force, lang)
+        with writing(folder, lang):
+            written = write_new_files({folder / draft.file_name: render_complaint(draft).encode("utf-8")}, force=force)
     emit(plan, fmt, lang, "case")
     if folder is not None:
         tell_written(written, lang)
     return 0
-

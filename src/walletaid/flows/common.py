@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -222,9 +223,21 @@ def check_store() -> None:
         pass
 
 
-def exists_error(path: Path, lang: Lang) -> InputError:
-    """The refusal to overwrite ``path`` (nothing was written), naming ``--force``."""
-    return InputError([Problem("--out", t("ticket_flow.file_exists", lang, path=str(path)))])
+@contextmanager
+def writing(out_dir: Path, lang: Lang) -> Iterator[None]:
+    """Files written into ``out_dir`` inside the block: the folder made when missing; a file already there is
+    refused naming ``--force`` (exit 2, nothing written); a fault of the machine (a full disk, a read-only or
+    pseudo folder such as ``--out /proc``) is :class:`~walletaid.faults.WriteFailed`."""
+    from walletaid.faults import WriteFailed
+    from walletaid.files.write import FileExists
+
+    try:
+        make_out_dir(out_dir, lang)
+        yield
+    except FileExists as exists:
+        raise InputError([Problem("--out", t("ticket_flow.file_exists", lang, path=str(exists.path)))]) from None
+    except OSError as exc:  # the writer removed what it began
+        raise WriteFailed(out_dir, exc) from None
 
 
 def tell_written(written: Sequence[Path], lang: Lang) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from walletaid.errors import InputError, Problem
 from walletaid.flows.common import (
-    Autosave, Format, check_out_dir, check_store, emit, exists_error, finish_draft, tell_written, validate_model,
+    Autosave, Format, check_out_dir, check_store, emit, finish_draft, tell_written, validate_model, writing,
 )
 from walletaid.i18n import Lang, t
 
@@ -89,19 +89,11 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, out: str, force: b
 
 def _export(doc: Any, answers: Any, out_dir: Path, *, force: bool, bundle: bool, lang: Lang) -> list[Path]:
     from walletaid.files.export import EvidenceChanged, export_case
-    from walletaid.faults import WriteFailed
-    from walletaid.files.write import FileExists
-
-    from walletaid.flows.common import make_out_dir
 
     try:
-        make_out_dir(out_dir, lang)
-        return export_case(doc, out_dir, force=force, bundle=bundle,
-                           evidence_paths=[Path(p) for p in (answers.evidence or [])])
-    except FileExists as exists:
-        raise exists_error(exists.path, lang) from None
-    except OSError as exc:  # a full disk, a read-only or pseudo folder: export_case removed what it began
-        raise WriteFailed(out_dir, exc) from None
+        with writing(out_dir, lang):
+            return export_case(doc, out_dir, force=force, bundle=bundle,
+                               evidence_paths=[Path(p) for p in (answers.evidence or [])])
     except EvidenceChanged as changed:
         raise InputError([Problem("evidence", t("ticket_flow.evidence_changed", lang, name=str(changed)))]) from None
 

@@ -2,8 +2,9 @@
 
 ``ContactEntryIn`` is what ``walletaid case log`` collects (from prompts or
 flags); :func:`parse_contact_entry` validates raw values with messages in the
-user's language that name the field.  ``CaseListDocument``, ``CaseShowDocument``
-and ``EscalationPlan`` are the ``--format json`` documents of ``walletaid case``.
+user's language that name the field.  ``CaseListDocument``, ``CaseShowDocument``,
+``CaseLogDocument`` and ``CaseActionDocument`` are ``--format json`` documents of
+``walletaid case``; the escalation plan and the complaint draft are in ``models/escalation.py``.
 """
 
 from __future__ import annotations
@@ -218,39 +219,6 @@ class CaseActionDocument(ActionDocument):
     feedback: CaseFeedback | None = Field(default=None, description="close: the feedback recorded")
     deleted: int | None = Field(default=None, description="delete / purge: how many cases were deleted (0: kept)")
     files: list[str] | None = Field(default=None, description="export: the files written")
-
-
-# --- escalation plan -----------------------------------------------------------------------------
-
-StepId = Literal["police", "antifraud", "operator", "ecny_app", "pboc", "nfra", "legal", "community", "exchange"]
-
-
-class EscalationStep(BaseModel):
-    """One step of the plan: who, how to reach them, when it applies, what to ask for and bring."""
-
-    id: StepId
-    who: str
-    contact: list[str] = Field(description="numbers or places, in order")
-    when: str
-    ask: str
-    bring: str
-    caveat: str | None = None
-    applies_now: bool = True
-    source: str | None = None
-
-
-class EscalationPlan(ActionDocument):
-    """``walletaid case escalate ID --format json``."""
-
-    command: Literal["case"] = "case"
-    action: Literal["escalate"] = "escalate"
-    case_id: str
-    title: str
-    fraud: bool
-    follow_up: FollowUp
-    steps: list[EscalationStep] = Field(min_length=1)
-    references: list[str] = Field(default=[], description="reference numbers from the contact log")
-    rule: str
 
 
 def parse_contact_entry(raw: Mapping[str, Any], lang: Lang) -> ContactEntryIn:

@@ -1,7 +1,8 @@
-"""Renderers (pure) for ``walletaid case``: the case list, one case with its timeline, the escalation plan.
+"""Renderers (pure) for ``walletaid case``: the case list, one case with its timeline, the escalation plan,
+and the complaint draft.
 
-``render_text`` returns a Rich ``Group`` (never prints); ``render_markdown``
-returns Markdown.  Every value a user typed is cleaned and put into ``Text``
+``render_text`` returns a Rich ``Group`` (never prints); ``render_markdown`` and
+``render_complaint`` return Markdown.  Every value a user typed is cleaned and put into ``Text``
 (never read as markup) on screen, or redacted and cleaned for Markdown.
 Overdue promises are red and bold, and any case that needs escalating points
 to ``walletaid case escalate ID`` before anything else.
@@ -9,63 +10,18 @@ to ``walletaid case escalate ID`` before anything else.
 
 from __future__ import annotations
 
-import json
-from datetime import date, datetime
-from pathlib import Path
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from walletaid.engines.labels import display_title, label
+from walletaid.engines.labels import display_title, label, shown_date
 from walletaid.i18n import Lang, t
-from walletaid.models.case import (
-    CaseListDocument,
-    CaseRecord,
-    CaseShowDocument,
-    CaseSummary,
-    EscalationPlan,
-    EscalationStep,
-    FollowUp,
-)
+from walletaid.models.case import CaseListDocument, CaseRecord, CaseShowDocument, CaseSummary
+from walletaid.models.escalation import CaseFact, ComplaintDraft, EscalationPlan, EscalationStep, TimelineEntry
 from walletaid.render.layout import Fit, bullets, fields, indented, listing, prose, section
 from walletaid.textsafe import clean, for_markdown
 
 CaseResult = CaseListDocument | CaseShowDocument | EscalationPlan
-
-
-def day(value: date | datetime | None) -> str:
-    """A date as ``2026-11-28``, a date and time as ``2026-11-28 18:00`` (``-`` for none)."""
-    if value is None:
-        return "-"
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
-
-
-_day = day
-
-
-def advice(case_id: str, state: FollowUp, status: str, lang: Lang) -> list[str]:
-    """The follow-up advice for one case, most pressing first."""
-    if status == "closed":
-        return [t("case.advice_closed", lang, case_id=case_id)]
-    out = []
-    for reason in state.reasons:
-        fields = {"date": _day(state.next_promise), "n": state.unresolved_contacts,
-                  "days": state.days_since_first_contact}
-        out.append(t(f"case.reason_{reason}", lang, **fields))
-    if state.needs_escalation:
-        out.append(t("case.advice_escalate", lang, case_id=case_id))
-    elif state.suggest_close:
-        out.append(t("case.advice_close", lang, case_id=case_id))
-    elif state.suggest_first_contact:
-        out.append(t("case.advice_first_contact", lang, case_id=case_id))
-    elif state.next_promise is not None:
-        out.append(t("case.advice_wait", lang, date=_day(state.next_promise), case_id=case_id))
-    else:
-        out.append(t("case.advice_log", lang, case_id=case_id))
-    return out
 
 
 # --- case list -------------------------------------------------------------------------------------
@@ -76,9 +32,9 @@ def _list_cells(c: CaseSummary, lang: Lang) -> tuple[Text, Text, Text]:
     status = Text(t(f"case.status_{c.status}", lang))
     if c.needs_escalation:
         status.append(f" · {t('case.escalate_mark', lang)}", style="bold red")
-    promise = Text(_day(c.next_promise))
+    promise = Text(shown_date(c.next_promise))
     if c.overdue:
-        promise = Text(f"{_day(c.next_promise)} {t('case.overdue_mark', lang)}", style="bold red")
+        promise = Text(f"{shown_date(c.next_promise)} {t('case.overdue_mark', lang)}", style="bold red")
     return status, promise, Text(display_title(c, lang))
 
 
@@ -132,7 +88,7 @@ def _list_markdown(doc: CaseListDocument, lang: Lang) -> str:
     lines += ["| " + " | ".join(t(f"case.{c}", lang) for c in cols) + " |", "|" + " --- |" * len(cols)]
     hints = []
     for c in doc.cases:
-        promise = _day(c.next_promise)
+        promise = shown_date(c.next_promise)
         if c.overdue:
             promise = f"**{promise} {t('case.overdue_mark', lang)}**"
         status = t(f"case.status_{c.status}", lang)
@@ -152,8 +108,8 @@ def _timeline_rows(doc: CaseShowDocument, lang: Lang) -> list[list[RenderableTyp
     missed = {m.contact_id for m in doc.follow_up.missed_promises}
     rows = []
     for n, c in enumerate(doc.case.contacts, start=1):
-        promise = Text(_day(c.promised_by), style="bold red" if c.id in missed else "")
-        rows.append([Text(str(n)), prose(_day(c.logged_at).replace(" ", "\n")), prose(label("channel", c.channel, lang)),
+        promise = Text(shown_date(c.promised_by), style="bold red" if c.id in missed else "")
+        rows.append([Text(str(n)), prose(shown_date(c.logged_at).replace(" ", "\n")), prose(label("channel", c.channel, lang)),
                      prose(c.agent or "-"), prose(c.reference or "-"), prose(promise),
                      prose(label("outcome", c.outcome, lang)), prose(c.note or "-")])
     return rows
@@ -189,7 +145,8 @@ def feedback_text(record: CaseRecord, lang: Lang) -> str:
 
 
 def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
-    from walletaid.engines.escalate import fact_rows
+    from walletaid.engines.complaint import case_facts
+    from walletaid.engines.followup import advice
 
     record = doc.case
     style = "bold red" if doc.follow_up.needs_escalation else ""
@@ -197,27 +154,49 @@ def _show_text(doc: CaseShowDocument, lang: Lang) -> RenderableType:
     parts.append(section(t("case.follow_up", lang), bullets(advice(record.case_id, doc.follow_up, record.status, lang),
                                                             style=style or None), gap=False))
     status = t(f"case.status_{record.status}", lang)
-    facts = [(t("case.fact_status", lang), status), (t("case.fact_created", lang), _day(record.created_at))]
+    facts = [(t("case.fact_status", lang), status), (t("case.fact_created", lang), shown_date(record.created_at))]
     if record.closed_at:
-        facts.append((t("case.fact_closed", lang), _day(record.closed_at)))
+        facts.append((t("case.fact_closed", lang), shown_date(record.closed_at)))
     if record.feedback:
         facts.append((t("case.fact_feedback", lang), feedback_text(record, lang)))
-    parts += [Text(""), fields(facts + fact_rows(record, lang), lang), Text(""), _timeline_text(doc, lang)]
+    facts += [(fact.label, fact.value) for fact in case_facts(record, lang)]
+    parts += [Text(""), fields(facts, lang), Text(""), _timeline_text(doc, lang)]
     return Group(*parts)
 
 
+def _fact_lines(facts: list[CaseFact]) -> list[str]:
+    return [f"- **{fact.label}**: {for_markdown(fact.value.replace(chr(10), ' / '))}" for fact in facts]
+
+
+def _cell(text: str) -> str:
+    """A Markdown table cell: the text on one line, its Markdown syntax (pipes included) escaped."""
+    return for_markdown(text.replace("\n", " / ")).strip() or "-"
+
+
+def _timeline_table(entries: list[TimelineEntry], lang: Lang) -> list[str]:
+    """The contact log as a Markdown table (every entry, oldest first); a sentence when there is none."""
+    if not entries:
+        return [t("case.timeline_empty", lang)]
+    out = ["| " + " | ".join(t(f"case.{c}", lang) for c in _TIMELINE_COLS) + " |", "|" + " --- |" * len(_TIMELINE_COLS)]
+    for e in entries:
+        cells = [str(e.n), e.when, e.channel, _cell(e.agent), _cell(e.reference), e.promised, e.outcome, _cell(e.note)]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
 def _show_markdown(doc: CaseShowDocument, lang: Lang) -> str:
-    from walletaid.engines.escalate import fact_rows, timeline_table
+    from walletaid.engines.complaint import case_facts, timeline_entries
+    from walletaid.engines.followup import advice
 
     record = doc.case
     lines = [f"# {for_markdown(display_title(record, lang))}", "", f"## {t('case.show_facts', lang)}", ""]
-    facts = [(t("case.fact_status", lang), t(f"case.status_{record.status}", lang)),
-             (t("case.fact_created", lang), _day(record.created_at))] + fact_rows(record, lang)
+    facts = [CaseFact(label=t("case.fact_status", lang), value=t(f"case.status_{record.status}", lang)),
+             CaseFact(label=t("case.fact_created", lang), value=shown_date(record.created_at)), *case_facts(record, lang)]
     if record.feedback:
-        facts.append((t("case.fact_feedback", lang), feedback_text(record, lang)))
-    lines += [f"- **{name}**: {for_markdown(value.replace(chr(10), ' / '))}" for name, value in facts]
+        facts.append(CaseFact(label=t("case.fact_feedback", lang), value=feedback_text(record, lang)))
+    lines += _fact_lines(facts)
     lines += ["", f"## {t('case.timeline', lang)}", ""]
-    lines += timeline_table(record, lang) if record.contacts else [t("case.timeline_empty", lang)]
+    lines += _timeline_table(timeline_entries(record, lang), lang)
     lines += ["", f"## {t('case.follow_up', lang)}", ""]
     lines += [f"- {line}" for line in advice(record.case_id, doc.follow_up, record.status, lang)]
     return "\n".join([*lines, ""])
@@ -273,6 +252,34 @@ def _plan_markdown(plan: EscalationPlan, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+# --- complaint draft -------------------------------------------------------------------------------
+
+
+def render_complaint(draft: ComplaintDraft) -> str:
+    """The complaint draft in Markdown, in its language: facts, full timeline, missed promises, the request, the
+    deadline."""
+    lang = draft.lang
+    n = len(draft.timeline)
+    lines = [f"# {t('case.draft_title', lang, title=for_markdown(draft.title))}", "",
+             t("case.draft_to", lang, who=draft.addressee), "",
+             t("case.draft_intro", lang, n=n) if n else t("case.draft_intro_none", lang), "",
+             f"## {t('case.draft_facts', lang)}", "", *_fact_lines(draft.facts),
+             "", f"## {t('case.draft_timeline', lang)}", "", *_timeline_table(draft.timeline, lang),
+             "", f"## {t('case.draft_missed', lang)}", ""]
+    for m in draft.missed:
+        ref = t("case.draft_missed_ref", lang, ref=for_markdown(m.reference)) if m.reference else ""
+        lines.append("- " + t("case.draft_missed_item", lang, date=m.date, ref=ref))
+    if not draft.missed:
+        lines.append(t("case.draft_missed_none", lang))
+    lines += ["", f"## {t('case.draft_request', lang)}", ""]
+    lines += [f"{i}. {text}" for i, text in enumerate(draft.requests, start=1)]
+    lines += ["", f"## {t('case.draft_deadline', lang)}", "", *draft.deadline]
+    if draft.phone:
+        lines += ["", t("case.draft_contact_me", lang, phone=draft.phone)]
+    lines += ["", "---", "", t("case.draft_footer", lang, date=draft.written_on), ""]
+    return "\n".join(lines)
+
+
 def render_text(result: CaseResult, lang: Lang) -> RenderableType:
     """Rich output for a case list, a case, or an escalation plan."""
     if isinstance(result, CaseListDocument):
@@ -289,11 +296,3 @@ def render_markdown(result: CaseResult, lang: Lang) -> str:
     if isinstance(result, CaseShowDocument):
         return _show_markdown(result, lang)
     return _plan_markdown(result, lang)
-
-
-def export_files(doc: CaseShowDocument, lang: Lang, out: Path) -> dict[Path, bytes]:
-    """``case export ID --out DIR``: ``<id>.json`` (the case with its timeline) and ``<id>.md``; pass to ``write_new_files``."""
-    case_id = doc.case.case_id
-    body = json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    return {out / f"{case_id}.json": body.encode("utf-8"),
-            out / f"{case_id}.md": render_markdown(doc, lang).encode("utf-8")}

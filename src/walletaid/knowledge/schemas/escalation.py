@@ -4,7 +4,7 @@ complaint-handling rule the complaint draft quotes."""
 from pydantic import Field
 
 from walletaid.knowledge.schemas.common import Source, Strict, Text
-from walletaid.models.case import StepId
+from walletaid.models.escalation import StepId
 
 
 class LadderEntry(Strict):
