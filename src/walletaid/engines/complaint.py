@@ -2,8 +2,8 @@
 what to ask for, the reply deadline and where the case goes next.
 
 Every user text in it is redacted again and cleaned (:func:`safe`), but escaped for no format:
-``render/complaint.py`` writes the draft as Markdown, and ``render/case.py`` shows the same facts and
-contact log for ``case show``.
+``render/case.py`` writes the draft as Markdown, and shows the same facts and contact log for
+``case show``.
 """
 
 from __future__ import annotations

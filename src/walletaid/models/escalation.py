@@ -1,5 +1,5 @@
 """What ``walletaid case escalate`` produces: the escalation plan (its ``--format json`` document) and the
-complaint draft (data; ``render/complaint.py`` writes it as Markdown)."""
+complaint draft (data; ``render/case.py`` writes it as Markdown)."""
 
 from __future__ import annotations
 
