@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from walletaid.i18n import Lang
 from walletaid.models.document import ActionDocument
-from walletaid.store.caseid import CASE_ID_PATTERN
 
+CASE_ID_PATTERN = r"^WA-\d{8}-[2-9A-HJKMNP-Z]{4}$"
+"""A case id as ``store/caseid.py`` makes them: ``WA-20261125-7KQ3`` (no 0/O, 1/I/L: it is read aloud)."""
 ContactChannelId = Literal["hotline", "app_chat", "email", "branch", "social", "other"]
 Outcome = Literal["resolved", "pending", "unresolved"]
 CaseStatus = Literal["open", "closed"]

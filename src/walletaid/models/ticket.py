@@ -17,9 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
+from walletaid.models.case import CASE_ID_PATTERN
 from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis, Network, Operator, Symptom, Wallet, YesNoUnknown
 from walletaid.models.document import Document
-from walletaid.store.caseid import CASE_ID_PATTERN
 
 MONEY_SYMPTOMS: tuple[str, ...] = (
     "payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction", "suspicious_contact",

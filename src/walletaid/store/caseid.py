@@ -6,9 +6,10 @@ import re
 import secrets
 from datetime import datetime
 
+from walletaid.models.case import CASE_ID_PATTERN
+
 # No 0/O, 1/I/L: the id is read aloud to support agents.
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CASE_ID_PATTERN = r"^WA-\d{8}-[2-9A-HJKMNP-Z]{4}$"
 CASE_ID_RE = re.compile(CASE_ID_PATTERN)
 
 
