@@ -85,6 +85,13 @@ def test_saved_case_round_trips_with_title_in_case_language(conn: sqlite3.Connec
     assert cases.get_case(conn, case_id.lower()).case_id == case_id
 
 
+def test_a_case_created_in_utc_is_saved_and_read_back(conn: sqlite3.Connection) -> None:
+    """Pydantic writes a UTC time as ``…Z`` (a machine whose zone is UTC); every supported Python reads it back."""
+    document = {**ticket(), "created_at": "2026-11-25T04:00:00.123456Z"}
+    case_id = cases.save_case(conn, document, now=NOW)
+    assert cases.get_case(conn, case_id).document["created_at"] == "2026-11-25T04:00:00.123456Z"
+
+
 @pytest.mark.parametrize("given", [None, "", "not-an-id"])
 def test_case_without_valid_id_gets_a_new_one(conn: sqlite3.Connection, given: str | None) -> None:
     case_id = cases.save_case(conn, ticket(case_id=given, lang="en"), now=NOW)

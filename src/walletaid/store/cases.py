@@ -157,7 +157,7 @@ def _unused_id(conn: sqlite3.Connection, now: datetime) -> str:
 
 def _stamp(text: str) -> datetime:
     """A time stamp read back from the store (``ValueError`` when it does not parse or is absurd)."""
-    moment = datetime.fromisoformat(text)
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))  # Pydantic writes UTC as Z; Python 3.10 reads only +00:00
     if not 1970 <= moment.year <= 9000:  # far from the limits, so the follow-up arithmetic cannot overflow
         raise ValueError(f"time stamp out of range: {text}")
     return moment
