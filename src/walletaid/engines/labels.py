@@ -27,7 +27,7 @@ def operator_name(operator: str, lang: Lang) -> str:
     provider = find_provider(operator)
     if provider is None or provider.group != "operator":
         return operator
-    return provider.short(lang)
+    return (provider.short_name or provider.name).get(lang)
 
 
 def shown_date(value: object) -> str:

@@ -9,7 +9,6 @@ from typing import Literal
 
 from pydantic import Field
 
-from walletaid.i18n import Lang
 from walletaid.knowledge.schemas.common import Source, Strict, Text
 from walletaid.models.contacts import ChannelKind, ProviderGroup
 
@@ -47,11 +46,6 @@ class Provider(Strict):
     channels: list[DirChannel] = Field(min_length=1)
     note: Text | None = None
     source: Source
-
-    def short(self, lang: Lang) -> str:
-        """The name a sentence or a case title uses: the short name, else the name."""
-        return (self.short_name or self.name).get(lang)
-
 
 class KnownFake(Strict):
     """A number published somewhere as "official" that is known to be fake."""
