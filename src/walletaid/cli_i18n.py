@@ -241,10 +241,14 @@ class _Localized:
         if isinstance(self, TyperGroup):
             self._format_commands(ctx, formatter)
 
+    def listed_command(self, ctx: Any, name: str) -> Any:
+        """The command the command list of the help shows for ``name`` (a lazy group may give a stand-in)."""
+        return self.get_command(ctx, name)  # type: ignore[attr-defined]
+
     def _format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = []
         for name in self.list_commands(ctx):  # type: ignore[attr-defined]
-            command = self.get_command(ctx, name)  # type: ignore[attr-defined]
+            command = self.listed_command(ctx, name)
             if command is not None and not command.hidden:
                 rows.append((name, command))
         if rows:
