@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
 from walletaid.engines.features import find_amounts
@@ -25,12 +25,14 @@ from walletaid.engines.redact_detect import MARKER_PREFIX
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.knowledge.kb_models import CauseCatalog
-from walletaid.knowledge.rule_models import DiagnoseScoring, TextField
 from walletaid.matching import knowledge
 from walletaid.matching.normalize import Normalized, normalize
 from walletaid.matching.ruleset import CompiledRule
 from walletaid.models.diagnose import Cause, CauseId, DiagnoseAnswers, Diagnosis, Likelihood
 from walletaid.textsafe import clean
+
+if TYPE_CHECKING:  # the compiled scoring is a plain record of this shape (see ``matching.knowledge.plain``)
+    from walletaid.knowledge.rule_models import DiagnoseScoring, TextField
 
 CAUSE_ORDER: tuple[str, ...] = CauseId.__args__  # type: ignore[attr-defined]
 TEXT_FIELDS: tuple[TextField, ...] = ("error_message", "description")

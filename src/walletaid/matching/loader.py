@@ -164,7 +164,7 @@ class Compiler:
         not_negations = self.phrase_indexes(self.negation.not_negations, "negation") if self.negation else ()
         sentence_negation = self.phrase_indexes(self.negation.sentence_words, "negation") if self.negation else ()
         phrases = tuple(sorted(self.phrases, key=self.phrases.__getitem__))
-        automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # ints: a pickled automaton loads ~6x faster
         by_text: dict[str, list[int]] = {}
         features = {}
         for index, phrase in enumerate(phrases):
@@ -172,8 +172,10 @@ class Compiler:
                 features[phrase.text[1:]] = index
                 continue
             by_text.setdefault(phrase.text, []).append(index)
+        outputs = []
         for text, indexes in by_text.items():
-            automaton.add_word(text, tuple(indexes))
+            automaton.add_word(text, len(outputs))
+            outputs.append((len(text), tuple((i, phrases[i].left_edge, phrases[i].right_edge) for i in indexes)))
         automaton.make_automaton()
         by_phrase: dict[int, list[int]] = {}
         for r_index, rule in enumerate(self.rules):
@@ -183,12 +185,12 @@ class Compiler:
             for p in key:
                 by_phrase.setdefault(p, []).append(r_index)
         return RuleSet(
-            phrases=phrases, rules=tuple(self.rules), automaton=automaton,
+            rules=tuple(self.rules), automaton=automaton, outputs=tuple(outputs),
             by_phrase={p: tuple(dict.fromkeys(r)) for p, r in by_phrase.items()},
             regex_rules=tuple(i for i, r in enumerate(self.rules) if r.regex is not None),
             negation=frozenset(negation), negation_within=self.negation.within if self.negation else 0, features=features,
             not_negations=frozenset(not_negations), sentence_negation=frozenset(sentence_negation),
-            extra=extra or {},
+            extra=extra,
         )
 
 

@@ -1,7 +1,9 @@
 """A compiled rule set and how it is matched: one Aho–Corasick pass over the text, then each rule checked.
 
 Every phrase of every rule (already normalised) sits in one automaton, built
-once when the rule files are loaded.  Matching a text is one pass of that
+once when the rule files are loaded.  The compiled form is plain data (named
+tuples, tuples of ints), so reading it back from the cache is quick and imports
+neither the rule models nor the loader.  Matching a text is one pass of that
 automaton (all phrase occurrences at once, in C), then only the rules whose
 phrases occurred are checked: ``any`` (a phrase), ``all`` (one phrase of each
 group, close together, in one sentence), plus the few named regexes.  A hit
@@ -14,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 from typing import Any, NamedTuple
@@ -25,8 +26,7 @@ _SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)|…+")
 _CLAUSE_END = re.compile(r"[。!?\n,，、;；:：]|\.(?=\s|$)|…+")
 
 
-@dataclass(frozen=True)
-class CompiledRule:
+class CompiledRule(NamedTuple):
     """One rule, ready to match: phrase groups as indexes into the rule set's phrase table."""
 
     id: str
@@ -56,34 +56,39 @@ class Phrase(NamedTuple):
     right_edge: bool
 
 
-@dataclass
-class RuleSet:
+Output = tuple[int, tuple[tuple[int, bool, bool], ...]]
+"""What the automaton finds for one normalised text: its length, and (phrase index, left edge, right edge) of
+each phrase spelled that way (``refund`` as a whole word and ``refund*`` are two phrases of one text)."""
+
+
+class RuleSet(NamedTuple):
     """Compiled rules with their phrase automaton (picklable, so it can be cached between runs)."""
 
-    phrases: tuple[Phrase, ...]
     rules: tuple[CompiledRule, ...]
-    automaton: Any  # ahocorasick.Automaton: normalised phrase -> tuple of phrase indexes
+    automaton: Any  # ahocorasick.Automaton (STORE_INTS): normalised phrase -> index into ``outputs``
+    outputs: tuple[Output, ...]
     by_phrase: dict[int, tuple[int, ...]]  # phrase index -> indexes of the rules that use it
     regex_rules: tuple[int, ...]
+    features: dict[str, int]  # feature name ($link ...) -> its phrase index
     negation: frozenset[int] = frozenset()
     negation_within: int = 0
     not_negations: frozenset[int] = frozenset()  # questions such as 能不能 that contain a cue but deny nothing
     sentence_negation: frozenset[int] = frozenset()  # cues that deny the rest of their sentence ("we will never ask")
-    features: dict[str, int] = field(default_factory=dict)  # feature name ($link ...) -> its phrase index
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = None
 
     def find(self, text: str) -> dict[int, list[Span]]:
         """Every phrase occurrence in ``text`` that sits on its word edges, by phrase index."""
         hits: dict[int, list[Span]] = defaultdict(list)
         if not text or len(self.automaton) == 0:
             return hits
-        for last, indexes in self.automaton.iter(text):
-            for index in indexes:
-                phrase = self.phrases[index]
-                start = last - len(phrase.text) + 1
-                if phrase.left_edge and start > 0 and _word_char(text[start - 1]):
+        outputs = self.outputs
+        for last, found in self.automaton.iter(text):
+            size, phrases = outputs[found]
+            start = last - size + 1
+            for index, left_edge, right_edge in phrases:
+                if left_edge and start > 0 and _word_char(text[start - 1]):
                     continue
-                if phrase.right_edge and last + 1 < len(text) and _word_char(text[last + 1]):
+                if right_edge and last + 1 < len(text) and _word_char(text[last + 1]):
                     continue
                 hits[index].append((start, last + 1))
         return hits
