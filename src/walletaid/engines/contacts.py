@@ -9,12 +9,16 @@ unlisted (walletaid does not know it); see ``engines/numbers.py`` and
 
 from __future__ import annotations
 
-from walletaid.engines import domains, numbers
+from typing import TYPE_CHECKING
+
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.models.contact import ContactChannel
 from walletaid.models.contacts_doc import ContactsDoc, DirChannel, Directory, Provider, ProviderDoc, VerifyMatch, VerifyResult
 from walletaid.textsafe import clean
+
+if TYPE_CHECKING:
+    from walletaid.engines.numbers import NumberInfo
 
 PUBLIC_KEYS = ("12363", "12378", "12386", "96110", "12381", "110", "12348", "antifraud_app")
 
@@ -136,6 +140,8 @@ def contacts_doc(lang: Lang, provider: str | None = None) -> ContactsDoc:
 def _reads_as(ch: DirChannel) -> str:
     """A channel's value as the classifiers see it: national digits, or the registrable domain (the host for a
     host-only website)."""
+    from walletaid.engines import domains, numbers  # --verify and the message check only: diagnose needs neither
+
     if ch.channel == "website":
         parts = domains.parse_host(ch.value)
         return parts.registered_domain if ch.scope == "domain" else parts.host.removeprefix("www.")
@@ -159,6 +165,8 @@ def _match(pid: str, lang: Lang, how: str, *wanted: str) -> VerifyMatch:
 def verify(value: str, lang: Lang) -> VerifyResult:
     """Is ``value`` (phone number, domain or URL) official, a lookalike of an official one, known not to be
     official, or unlisted?"""
+    from walletaid.engines import numbers
+
     cleaned = clean(value, keep_newlines=False).strip()[:2000]
     if numbers.looks_like_phone(cleaned):
         return _verify_phone(cleaned, lang)
@@ -170,6 +178,8 @@ def _advice(verdict: str, lang: Lang, *extra: str) -> list[str]:
 
 
 def _verify_host(cleaned: str, lang: Lang) -> VerifyResult:
+    from walletaid.engines import domains
+
     info, imitated = domains.examine_host(cleaned)
     kind = "url" if ("://" in cleaned or "/" in cleaned.split("://")[-1] or "@" in cleaned) else "domain"
     if info.verdict == "official":
@@ -184,8 +194,10 @@ def _verify_host(cleaned: str, lang: Lang) -> VerifyResult:
                         flags=list(info.flags), note=note, advice=_advice(info.verdict, lang, *warn))
 
 
-def _number_note(info: numbers.NumberInfo, lang: Lang) -> str | None:
+def _number_note(info: NumberInfo, lang: Lang) -> str | None:
     """Why a number got its verdict, when the kind says more than the verdict."""
+    from walletaid.engines import numbers
+
     if info.known_fake:
         fake = next(f for f in directory().known_fakes if numbers.classify_number(f.value).national == info.national)
         return fake.note.get(lang)
@@ -201,6 +213,8 @@ def _number_note(info: numbers.NumberInfo, lang: Lang) -> str | None:
 
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:
+    from walletaid.engines import numbers
+
     info = numbers.classify_number(cleaned)
     how = "exact" if info.verdict == "official" else "spelled"
     matches = [_match(pid, lang, how, info.national) for pid in info.providers or info.imitates]
