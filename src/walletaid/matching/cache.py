@@ -21,7 +21,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _PROTOCOL = 5
-FORMAT = 2
+FORMAT = 3
 """The shape of the compiled objects: raise it whenever a cached class changes (a cache of another shape is
 never read back, even for unchanged source files)."""
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from walletaid.knowledge.rule_models import Negation, Rule, Vocabulary
 from walletaid.matching.normalize import Spellings, normalize
-from walletaid.matching.ruleset import CompiledRule, Phrase, RuleSet
+from walletaid.matching.ruleset import CompiledRule, Phrase, RuleSet, output_code
 
 M = TypeVar("M", bound=BaseModel)
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
@@ -175,7 +175,7 @@ class Compiler:
         outputs = []
         for text, indexes in by_text.items():
             automaton.add_word(text, len(outputs))
-            outputs.append((len(text), tuple((i, phrases[i].left_edge, phrases[i].right_edge) for i in indexes)))
+            outputs.append((len(text), *(output_code(i, phrases[i].left_edge, phrases[i].right_edge) for i in indexes)))
         automaton.make_automaton()
         by_phrase: dict[int, list[int]] = {}
         for r_index, rule in enumerate(self.rules):

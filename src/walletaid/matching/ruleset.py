@@ -56,9 +56,16 @@ class Phrase(NamedTuple):
     right_edge: bool
 
 
-Output = tuple[int, tuple[tuple[int, bool, bool], ...]]
-"""What the automaton finds for one normalised text: its length, and (phrase index, left edge, right edge) of
-each phrase spelled that way (``refund`` as a whole word and ``refund*`` are two phrases of one text)."""
+Output = tuple[int, ...]
+"""What the automaton finds for one normalised text: its length, then a code for each phrase spelled that way
+(``refund`` as a whole word and ``refund*`` are two phrases of one text): the phrase index times 4, plus 2 when
+its first character must sit on a word edge, plus 1 when its last must.  Flat ints: quick to unpickle."""
+LEFT_EDGE, RIGHT_EDGE = 2, 1
+
+
+def output_code(index: int, left_edge: bool, right_edge: bool) -> int:
+    """One phrase of an :data:`Output`."""
+    return index * 4 + (LEFT_EDGE if left_edge else 0) + (RIGHT_EDGE if right_edge else 0)
 
 
 class RuleSet(NamedTuple):
@@ -83,14 +90,15 @@ class RuleSet(NamedTuple):
             return hits
         outputs = self.outputs
         for last, found in self.automaton.iter(text):
-            size, phrases = outputs[found]
-            start = last - size + 1
-            for index, left_edge, right_edge in phrases:
-                if left_edge and start > 0 and _word_char(text[start - 1]):
+            output = outputs[found]
+            start = last - output[0] + 1
+            for k in range(1, len(output)):
+                code = output[k]
+                if code & LEFT_EDGE and start > 0 and _word_char(text[start - 1]):
                     continue
-                if right_edge and last + 1 < len(text) and _word_char(text[last + 1]):
+                if code & RIGHT_EDGE and last + 1 < len(text) and _word_char(text[last + 1]):
                     continue
-                hits[index].append((start, last + 1))
+                hits[code >> 2].append((start, last + 1))
         return hits
 
     def match(self, text: str, features: dict[str, list[Span]] | None = None, only: set[int] | None = None) -> list[tuple[CompiledRule, Span]]:
