@@ -9,23 +9,41 @@ unlisted (walletaid does not know it); see ``engines/numbers.py`` and
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from walletaid.i18n import Lang, t
-from walletaid.knowledge import load
 from walletaid.models.contact import ContactChannel
-from walletaid.models.contacts_doc import ContactsDoc, DirChannel, Directory, Provider, ProviderDoc, VerifyMatch, VerifyResult
 from walletaid.textsafe import clean
 
 if TYPE_CHECKING:
     from walletaid.engines.numbers import NumberInfo
+    from walletaid.models.contacts_doc import ContactsDoc, DirChannel, Directory, Provider, VerifyMatch, VerifyResult
 
 PUBLIC_KEYS = ("12363", "12378", "12386", "96110", "12381", "110", "12348", "antifraud_app")
 
 
+@lru_cache(maxsize=1)
 def directory() -> Directory:
-    """The validated directory (loaded once per process)."""
-    return load("contacts", Directory)
+    """The validated directory, loaded once per process, as plain records of the ``Directory`` model's shape.
+
+    Plain data (``matching.plain``) reads back from the compiled-knowledge cache four times quicker than the
+    model's objects, and a run that only reads the directory (diagnose) never creates its model classes.
+    """
+    from walletaid.knowledge import FOLDER
+    from walletaid.matching.cache import cached
+
+    package = FOLDER.parent  # the model and the conversion are part of the key: another shape is never read back
+    sources = [FOLDER / "contacts.json", package / "models" / "contacts_doc.py", package / "matching" / "plain.py"]
+    return cached("kb-contacts-plain", sources, _validated_directory)  # type: ignore[no-any-return]
+
+
+def _validated_directory() -> Directory:
+    from walletaid.knowledge import read_json
+    from walletaid.matching.plain import plain
+    from walletaid.models.contacts_doc import Directory
+
+    return plain(Directory.model_validate(read_json("contacts")))  # type: ignore[no-any-return]
 
 
 def provider_ids() -> list[str]:
@@ -118,6 +136,8 @@ def public_channel(key: str, lang: Lang) -> ContactChannel:
 
 def contacts_doc(lang: Lang, provider: str | None = None) -> ContactsDoc:
     """``walletaid contacts [PROVIDER]``: the whole directory or one provider (KeyError if unknown)."""
+    from walletaid.models.contacts_doc import ContactsDoc, ProviderDoc
+
     chosen = [_provider(provider)] if provider else directory().providers
     docs = [
         ProviderDoc(
@@ -152,6 +172,8 @@ def _reads_as(ch: DirChannel) -> str:
 def _match(pid: str, lang: Lang, how: str, *wanted: str) -> VerifyMatch:
     """A directory entry shown beside a verdict, with its caveat and source: the channel that reads as one of
     ``wanted``, else the provider's first number or website."""
+    from walletaid.models.contacts_doc import VerifyMatch
+
     provider = _provider(pid)
     usable = [ch for ch in provider.channels if ch.value and ch.channel in ("hotline", "sms", "website")]
     chosen = next((ch for ch in usable if _reads_as(ch) in wanted), usable[0] if usable else None)
@@ -179,6 +201,7 @@ def _advice(verdict: str, lang: Lang, *extra: str) -> list[str]:
 
 def _verify_host(cleaned: str, lang: Lang) -> VerifyResult:
     from walletaid.engines import domains
+    from walletaid.models.contacts_doc import VerifyResult
 
     info, imitated = domains.examine_host(cleaned)
     kind = "url" if ("://" in cleaned or "/" in cleaned.split("://")[-1] or "@" in cleaned) else "domain"
@@ -214,6 +237,7 @@ def _number_note(info: NumberInfo, lang: Lang) -> str | None:
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:
     from walletaid.engines import numbers
+    from walletaid.models.contacts_doc import VerifyResult
 
     info = numbers.classify_number(cleaned)
     how = "exact" if info.verdict == "official" else "spelled"

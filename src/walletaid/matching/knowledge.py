@@ -2,65 +2,31 @@
 
 Each is read from ``knowledge/`` (YAML), validated, compiled and cached (see
 ``matching.cache``) the first time a process needs it.  The compiled form is
-plain data (named tuples, :class:`Record`, :class:`Bilingual`): a run that reads
-it from the cache imports neither the rule models (Pydantic) nor the loader.
+plain data (named tuples, and ``matching.plain`` records and texts): a run that
+reads it from the cache imports neither the rule models (Pydantic) nor the loader.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.matching.cache import cached
 from walletaid.matching.normalize import Spellings
+from walletaid.matching.plain import Bilingual, plain
 from walletaid.matching.ruleset import RuleSet
 
 if TYPE_CHECKING:
-    from walletaid.i18n import Lang
     from walletaid.knowledge.rule_models import DiagnoseScoring, SignalKind, SignalScoring
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 SPELLINGS = KNOWLEDGE / "spellings.yaml"
 _HERE = Path(__file__).resolve().parent
-COMPILER = [*(_HERE / f"{name}.py" for name in ("knowledge", "loader", "normalize", "ruleset")),
+COMPILER = [*(_HERE / f"{name}.py" for name in ("knowledge", "loader", "normalize", "plain", "ruleset")),
             KNOWLEDGE / "rule_models.py", KNOWLEDGE / "models.py"]
 """The code that compiles the rule files: part of the cache key, so a changed normaliser or compiler (say, in
 another checkout sharing the cache folder, at the same version) never reads back a rule set it did not build."""
-
-
-class Bilingual(NamedTuple):
-    """A knowledge text in both languages, as compiled (the plain form of ``knowledge.models.Text``)."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.zh if lang == "zh" else self.en
-
-
-class Record(SimpleNamespace):
-    """A validated knowledge record as plain data: the model's fields as attributes (see :func:`plain`)."""
-
-
-def plain(value: Any) -> Any:
-    """``value`` with every Pydantic model in it made plain: a ``Text`` a :class:`Bilingual`, any other model a
-    :class:`Record` of its fields; lists and dicts keep their shape.  Used once, when the knowledge is compiled."""
-    from pydantic import BaseModel
-
-    from walletaid.knowledge.models import Text
-
-    if isinstance(value, Text):
-        return Bilingual(value.zh, value.en)
-    if isinstance(value, BaseModel):
-        return Record(**{name: plain(getattr(value, name)) for name in type(value).model_fields})
-    if isinstance(value, list):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    return value
 
 
 class SignalInfo(NamedTuple):
@@ -78,7 +44,7 @@ class SignalKnowledge(NamedTuple):
     rules: RuleSet
     signals: dict[str, SignalInfo]
     markers: frozenset[str]
-    scoring: SignalScoring  # as a Record (see ``plain``)
+    scoring: SignalScoring  # as a plain Record of that shape (see ``matching.plain``)
 
 
 STORY = "story"
@@ -89,7 +55,7 @@ class DiagnoseKnowledge(NamedTuple):
     """The compiled diagnose rules (the causes' and the story's, owner ``STORY``) and their scoring."""
 
     rules: RuleSet
-    scoring: DiagnoseScoring  # as a Record (see ``plain``)
+    scoring: DiagnoseScoring  # as a plain Record of that shape (see ``matching.plain``)
 
 
 def _files(folder: str) -> list[Path]:
