@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
-from walletaid.engines.features import find_amounts
+from walletaid.engines.amounts import find_amounts
 from walletaid.engines.redact_detect import MARKER_PREFIX
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load

@@ -14,14 +14,11 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from walletaid.engines.amounts import find_amounts
 from walletaid.matching.normalize import Normalized, normalize
 
 Span = tuple[int, int]
 MAX_LINKS = 200
-_AMOUNT = re.compile(
-    r"(?:[¥￥$£€]|rmb|cny|usd)\s?\d[\d,]*(?:\.\d+)?"
-    r"|(?<![\d,.])\d[\d,]*(?:\.\d+)?\s?(?:元|块钱|块|万元|万|千元|yuan|rmb|cny|usdt|usd|dollars?|pounds?|btc|eth)(?![a-z])"
-)
 _MOBILE_TAIL = re.compile(r"(?:^|\s)((?:\+?86)?1[3-9]\d{9})$")
 _ANY_DIGIT = re.compile(r"\d")
 _CHAT_ID = re.compile(r"(?:qq|微信|wx|vx|telegram|tg|whatsapp|line)(?:号码|号|账号|id)?(?:是|为)?\s?[:：]?\s?([a-z0-9][a-z0-9_\-]{4,19})(?![a-z0-9_])")
@@ -118,11 +115,6 @@ def find_features(norm: Normalized, lang: str) -> Features:
         phones = _phones(norm, taken, lang)
     return Features(links=links, phones=phones, brands=_brands(text), amounts=amounts, cards=cards,
                     chat_ids=chat_ids, text=text)
-
-
-def find_amounts(text: str) -> list[Span]:
-    """Spans of amounts of money in normalised text ("502元", "¥500", "500 yuan", "rmb 20")."""
-    return [m.span() for m in _AMOUNT.finditer(text)]
 
 
 def _links(text: str, lang: str) -> list[LinkInfo]:
