@@ -219,6 +219,10 @@ def _filler_inside_words(text: str) -> list[tuple[int, int]]:
     size = len(text)
     for run in _FILLER_RUN.finditer(text):
         start, end = run.span()
+        if "丨" not in run.group():  # no Chinese inside the run: only its two neighbours decide
+            if start and end < size and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
+                spans.append((start, end))
+            continue
         last = end if end < size and _is_cjk(text[end]) else next(
             (i for i in range(end - 1, start, -1) if _is_cjk(text[i])), -1)
         for pos in range(start, last):

@@ -116,10 +116,11 @@ class RuleSet(NamedTuple):
             candidates &= only
         layout = _Layout(text)
         out = []
-        questions = [span for i, spans in hits.items() if i in self.not_negations for span in spans]
-        cue_ends = sorted(e for i, spans in hits.items() if i in self.negation for s, e in spans
+        found = hits.keys()  # the cues that occur, by set intersection: most texts hold none of them
+        questions = [span for i in self.not_negations & found for span in hits[i]]
+        cue_ends = sorted(e for i in self.negation & found for s, e in hits[i]
                           if not any(qs <= s and e <= qe for qs, qe in questions))
-        denials = sorted(e for i, spans in hits.items() if i in self.sentence_negation for _, e in spans)
+        denials = sorted(e for i in self.sentence_negation & found for _, e in hits[i])
         for index in sorted(candidates):
             rule = self.rules[index]
             span = self._first_hit(rule, text, hits, layout, cue_ends, denials)
@@ -179,7 +180,9 @@ class _Layout:
         """
         if end <= start:
             return 0
-        units = sum(1 if char.isascii() else 3 for char in self.text[start:end])
+        part = self.text[start:end]
+        latin = len(part.encode("ascii", "ignore"))  # the ASCII characters, counted in C
+        units = latin + 3 * (len(part) - latin)
         return -(-units // 3)
 
     def sentences(self) -> list[int]:
