@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from walletaid.knowledge.rule_models import Negation, Rule, Vocabulary
 from walletaid.matching.normalize import Spellings, normalize
+from walletaid.matching.required import required_chars
 from walletaid.matching.ruleset import CompiledRule, Phrase, RuleSet, output_code
 
 M = TypeVar("M", bound=BaseModel)
@@ -150,6 +151,7 @@ class Compiler:
             negatable=defaults.get("negatable", self.negatable) if rule.negatable is None else rule.negatable,
             weight=rule.weight or 0.0, severity=rule.severity or defaults.get("severity"), urgent=rule.urgent,
             fields=tuple(rule.fields) if rule.fields else None,
+            regex_needs=required_chars(rule.regex.pattern) if rule.regex else "",
         ))
 
     def build(self, extra: dict[str, Any] | None = None) -> RuleSet:

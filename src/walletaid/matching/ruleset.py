@@ -46,6 +46,7 @@ class CompiledRule(NamedTuple):
     severity: str | None = None
     urgent: bool = False
     fields: tuple[str, ...] | None = None
+    regex_needs: str = ""  # characters every match of ``regex`` contains (``matching.required``): absent, no match
 
 
 class Phrase(NamedTuple):
@@ -94,9 +95,9 @@ class RuleSet(NamedTuple):
             start = last - output[0] + 1
             for k in range(1, len(output)):
                 code = output[k]
-                if code & LEFT_EDGE and start > 0 and _word_char(text[start - 1]):
-                    continue
-                if code & RIGHT_EDGE and last + 1 < len(text) and _word_char(text[last + 1]):
+                if code & LEFT_EDGE and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                    continue  # a Latin phrase stands on Latin word edges
+                if code & RIGHT_EDGE and last + 1 < len(text) and text[last + 1].isascii() and text[last + 1].isalnum():
                     continue
                 hits[code >> 2].append((start, last + 1))
         return hits
@@ -119,7 +120,7 @@ class RuleSet(NamedTuple):
         found = hits.keys()  # the cues that occur, by set intersection: most texts hold none of them
         questions = [span for i in self.not_negations & found for span in hits[i]]
         cue_ends = sorted(e for i in self.negation & found for s, e in hits[i]
-                          if not any(qs <= s and e <= qe for qs, qe in questions))
+                          if not questions or not any(qs <= s and e <= qe for qs, qe in questions))
         denials = sorted(e for i in self.sentence_negation & found for _, e in hits[i])
         for index in sorted(candidates):
             rule = self.rules[index]
@@ -158,10 +159,6 @@ def _denied(start: int, denials: list[int], layout: _Layout) -> bool:
     """True when a sentence-wide denial ("we will never ask you to …") stands earlier in the same sentence."""
     i = bisect.bisect_right(denials, start)
     return i > 0 and not layout.sentence_break(denials[i - 1], start)
-
-
-def _word_char(char: str) -> bool:
-    return char.isascii() and char.isalnum()
 
 
 class _Layout:
@@ -231,6 +228,8 @@ def _any_in(indexes: tuple[int, ...], hits: dict[int, list[Span]], region: Span)
 def _spans(rule: CompiledRule, text: str, hits: dict[int, list[Span]], layout: _Layout) -> list[tuple[Span, tuple[Span, ...]]]:
     """Candidate spans of a rule with the hits they are made of, earliest first (before negation and ``unless``)."""
     if rule.regex is not None:
+        if any(char not in text for char in rule.regex_needs):
+            return []
         return [(m.span(), (m.span(),)) for m in _compiled(rule.regex).finditer(text) if m.end() > m.start()][:MAX_COMBINATIONS]
     if len(rule.groups) == 1:
         return [(s, (s,)) for s in _group_hits(rule.groups[0], hits)]
@@ -249,9 +248,16 @@ def _group_hits(group: tuple[int, ...], hits: dict[int, list[Span]]) -> list[Spa
     return sorted(found)
 
 
-@lru_cache(maxsize=None)
+_MEMBERS: dict[int, tuple[tuple[int, ...], frozenset[int]]] = {}
+
+
 def _members(group: tuple[int, ...]) -> frozenset[int]:
-    return frozenset(group)
+    """``group`` as a set, made once per group.  Found by the tuple's identity (the tuple is kept, so its id stays
+    its own): hashing a group of dozens of indexes on every call cost more than the set saved."""
+    entry = _MEMBERS.get(id(group))
+    if entry is None or entry[0] is not group:
+        entry = _MEMBERS[id(group)] = (group, frozenset(group))
+    return entry[1]
 
 
 def _near(rule: CompiledRule, groups: list[list[Span]], layout: _Layout) -> list[tuple[Span, tuple[Span, ...]]]:
