@@ -21,6 +21,8 @@ Span = tuple[int, int]
 MAX_LINKS = 200
 _MOBILE_TAIL = re.compile(r"(?:^|\s)((?:\+?86)?1[3-9]\d{9})$")
 _ANY_DIGIT = re.compile(r"\d")
+_DOT_WORD = re.compile(r"\.[a-z0-9]", re.IGNORECASE | re.ASCII)
+"""Every link has a dot before a letter (the ending) or a digit (an IP address): texts without one have no link."""
 _CHAT_ID = re.compile(r"(?:qq|微信|wx|vx|telegram|tg|whatsapp|line)(?:号码|号|账号|id)?(?:是|为)?\s?[:：]?\s?([a-z0-9][a-z0-9_\-]{4,19})(?![a-z0-9_])")
 _CARD = re.compile(r"(?<!\d)(?:62|4\d|5[1-5])\d{14,17}(?!\d)")
 
@@ -105,7 +107,7 @@ def find_features(norm: Normalized, lang: str) -> Features:
     """Links, phone numbers, brands, amounts and card numbers in a normalised text (spans in ``norm.text``)."""
     text = norm.text
     digits = _ANY_DIGIT.search(text) is not None  # most chat lines have none: skip what needs them
-    links = _links(text, lang) if "." in text else []
+    links = _links(text, lang) if _DOT_WORD.search(text) else []
     amounts = find_amounts(text) if digits else []
     cards = [m.span() for m in _CARD.finditer(text)] if digits else []
     chat_ids = [m.span(1) for m in _CHAT_ID.finditer(text)]
@@ -232,6 +234,8 @@ def _brands(text: str) -> list[tuple[int, int, str]]:
         if len(found) >= 4 * MAX_LINKS:
             break  # a long text names brands again and again: the first ones tell what it is
     found.sort()
+    if len(found) < 2:  # nothing to be inside of
+        return [b for b in found if b[2]]
     longest = []
     for k, b in enumerate(found):  # a name inside a longer one at the same place is part of it
         near = found[max(0, k - 16) : k + 16]

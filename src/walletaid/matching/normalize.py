@@ -54,7 +54,7 @@ class Spellings(NamedTuple):
 
     def replace_in(self, out: _Builder) -> None:
         """Rewrite every variant in ``out`` (longest first; a Latin variant only as a whole word)."""
-        automaton = _variants_automaton(self.words)
+        automaton = _automaton_of(self.words)
         if automaton is None:
             return
         text = out.text
@@ -67,6 +67,20 @@ class Spellings(NamedTuple):
                 continue
             edits.append((start, last + 1, canonical))
         out.apply(edits)
+
+
+_AUTOMATA: dict[int, tuple[tuple[tuple[str, str], ...], Any]] = {}
+
+
+def _automaton_of(words: tuple[tuple[str, str], ...]) -> Any:
+    """The automaton of a spellings table, made once per table.  Found by the table's identity (the table is kept,
+    so its id stays its own): hashing all its pairs on every call to ``normalize`` cost ~1 us a text."""
+    entry = _AUTOMATA.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_AUTOMATA) >= 8:  # a handful of tables per process; tests may make more
+            _AUTOMATA.clear()
+        entry = _AUTOMATA[id(words)] = (words, _variants_automaton(words))
+    return entry[1]
 
 
 @lru_cache(maxsize=4)
@@ -337,8 +351,11 @@ def _arabic_thousands(match: re.Match[str]) -> str:
 _DIGIT_WORK = re.compile(r"\d[oli]|[oli]\d|\d[ .-]\d")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _digits(out: _Builder) -> None:
-    if not _DIGIT_WORK.search(out.text):
+    if not _DIGIT.search(out.text) or not _DIGIT_WORK.search(out.text):  # every case needs a digit: most texts have none
         return
     out.replace(_LETTER_DIGITS, _letters_as_digits)
     out.replace(_SPLIT_DIGITS, _joined_digits)
