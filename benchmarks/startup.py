@@ -96,7 +96,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         answers = Path(home) / "answers.yaml"
         answers.write_text(ANSWERS, encoding="utf-8")
-        env = dict(os.environ, WALLETAID_HOME=home, WALLETAID_LANG="en", PYTHONDONTWRITEBYTECODE="0")
+        env = dict(os.environ, WALLETAID_HOME=home, WALLETAID_LANG="en")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # any value, "0" too, stops the warm-up run writing byte-code
         samples = _samples(_cases(answers), env, runs)
         prompt_libs = _imported_prompt_libs(answers, env)
     for name, values in samples.items():

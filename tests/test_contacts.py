@@ -170,7 +170,7 @@ def test_the_operator_list_is_the_directory_everywhere() -> None:
     assert listed and list(get_args(Operator)) == listed
     question = next(q for q in diagnose_questions() if q.id == "operator")
     assert question.choice_values() == [*listed, "not_sure"]
-    assert [c.label for c in question.choices[:-1]] == [p.name for p in contacts.operators()]
+    assert [(c.label.zh, c.label.en) for c in question.choices[:-1]] == [(p.name.zh, p.name.en) for p in contacts.operators()]
     schema = with_questions(DiagnoseAnswers.model_json_schema(), "answers-diagnose")
     allowed = next(b for b in schema["properties"]["operator"]["anyOf"] if b.get("type") == "string")
     assert allowed["enum"] == [*listed, "not_sure"]

@@ -144,10 +144,15 @@ def test_the_ladder_takes_its_numbers_from_the_directory(monkeypatch: pytest.Mon
     from walletaid.engines import contacts
 
     assert all(contacts.first_hotline(e.provider) for e in knowledge().ladder if e.provider)
+    from types import SimpleNamespace
+
+    def with_(record: object, **changes: object) -> SimpleNamespace:  # the directory is plain records
+        return SimpleNamespace(**{**vars(record), **changes})
+
     real = contacts.directory()
-    moved = [p.model_copy(update={"channels": [c.model_copy(update={"value": "999" + c.value}) for c in p.channels]})
+    moved = [with_(p, channels=[with_(c, value="999" + c.value) for c in p.channels])
              if p.id in ("110", "12378") else p for p in real.providers]
-    monkeypatch.setattr(contacts, "directory", lambda: real.model_copy(update={"providers": moved}))
+    monkeypatch.setattr(contacts, "directory", lambda: with_(real, providers=moved))
     record = case("ecny", "icbc", "suspicious_contact", *TIMELINE, lang="en")
     plan = plan_escalation(record, "en", now=NOW)
     steps = {s.id: s for s in plan.steps}

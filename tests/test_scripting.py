@@ -184,10 +184,11 @@ def _all_commands() -> list[list[str]]:
     from walletaid.cli import app
 
     top = get_command(app)
+    ctx = top.make_context("walletaid", ["--help"], resilient_parsing=True)
     found = [[]]
-    for name, command in top.commands.items():
+    for name in top.list_commands(ctx):  # the public listing: the top group builds its commands when asked
         found.append([name])
-        for sub in getattr(command, "commands", {}):
+        for sub in getattr(top.get_command(ctx, name), "commands", {}):
             found.append([name, sub])
     return found
 

@@ -2,21 +2,88 @@
 
 Kept thin and light on purpose: every flow is imported inside its command, so
 ``walletaid --help`` loads Typer and one small catalogue of help texts (in the
-user's language) and nothing else.
+user's language) and nothing else.  The commands form one table (``commands``,
+plus the ``case`` sub-app of ``cli_case.py``): Typer reads a command's options
+(it inspects the function's signature) only for the command that runs or whose
+help is shown, and the command list of ``walletaid --help`` needs only their
+names and short help.
 """
 
-from typing import Optional
+import inspect
+from typing import Any, Optional
 
 import typer
+import typer.main
 
 from walletaid import __version__
-from walletaid.cli_case import case_app
 from walletaid.cli_common import ANSWERS, FORMAT, HELP_LANG, LANG, RESUME, Format, LangOpt, h, run_flow
 from walletaid.cli_i18n import LocalizedCommand, LocalizedGroup
 
+commands = typer.Typer()
+"""The table of commands (their Typer definitions, in the order help lists them); ``app`` builds them one by one."""
+SUB_APPS = {"case": ("walletaid.cli_case", "case_app", "case_app")}
+"""Sub-apps listed after the commands: name → (module, attribute, help key)."""
+
+
+class TableGroup(LocalizedGroup):
+    """The top group over the table of commands: a command is built into a Click command when it is first asked for."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [_name(info) for info in commands.registered_commands] + list(SUB_APPS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands:
+            built = _build(cmd_name)
+            if built is None:
+                return None
+            self.commands[cmd_name] = built
+        return self.commands[cmd_name]
+
+    def listed_command(self, ctx: Any, name: str) -> Any:
+        """What the command list of ``--help`` shows for ``name``: the command, or a stand-in holding its help texts."""
+        return self.commands.get(name) or _listing(name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.list_commands(ctx):  # a typo: Typer's "did you mean" reads every command
+            for name in self.list_commands(ctx):
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+
+def _name(info: Any) -> str:
+    return info.name or typer.main.get_command_name(info.callback.__name__)
+
+
+def _info(name: str) -> Any:
+    return next((info for info in commands.registered_commands if _name(info) == name), None)
+
+
+def _build(name: str) -> Any:
+    """The Click command (or group) of ``name`` in the table, as Typer builds it; None when there is no such command."""
+    options = {"pretty_exceptions_short": app.pretty_exceptions_short, "rich_markup_mode": app.rich_markup_mode}
+    if name in SUB_APPS:
+        import importlib
+
+        module, attribute, help_key = SUB_APPS[name]
+        sub_app = getattr(importlib.import_module(module), attribute)
+        group_info = typer.models.TyperInfo(sub_app, name=name, help=h(help_key))
+        return typer.main.get_group_from_info(group_info, suggest_commands=app.suggest_commands, **options)
+    info = _info(name)
+    return typer.main.get_command_from_info(info, **options) if info is not None else None
+
+
+def _listing(name: str) -> Any:
+    """A command without options, holding the help texts the command list shows (built without inspecting anything)."""
+    if name in SUB_APPS:
+        return LocalizedGroup(name=name, help=inspect.cleandoc(h(SUB_APPS[name][2])))
+    info = _info(name)
+    text = inspect.cleandoc(info.help) if info.help is not None else inspect.getdoc(info.callback)
+    return (info.cls or LocalizedCommand)(name=name, short_help=info.short_help, help=text, hidden=info.hidden)
+
+
 app = typer.Typer(
     name="walletaid",
-    cls=LocalizedGroup,
+    cls=TableGroup,
     help=h("app"),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -24,7 +91,6 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(case_app, name="case", help=h("case_app"))
 
 
 def _version(value: bool) -> None:
@@ -41,7 +107,7 @@ def _main(
     """walletaid: calm, step-by-step help when a digital wallet goes wrong."""
 
 
-@app.command(cls=LocalizedCommand, short_help=h("diagnose_short"), help=h("diagnose_help"))
+@commands.command(cls=LocalizedCommand, short_help=h("diagnose_short"), help=h("diagnose_help"))
 def diagnose(
     answers: Optional[str] = ANSWERS,
     fmt: Format = FORMAT,
@@ -55,7 +121,7 @@ def diagnose(
     run_flow(lang, run, fmt=fmt.value, answers_file=answers, save=save, resume=resume)
 
 
-@app.command("prepare-ticket", cls=LocalizedCommand, short_help=h("ticket_short"), help=h("ticket_help"))
+@commands.command("prepare-ticket", cls=LocalizedCommand, short_help=h("ticket_short"), help=h("ticket_help"))
 def prepare_ticket(
     answers: Optional[str] = ANSWERS,
     fmt: Format = FORMAT,
@@ -73,7 +139,7 @@ def prepare_ticket(
              resume=resume)
 
 
-@app.command("security-check", cls=LocalizedCommand, short_help=h("security_short"), help=h("security_help"))
+@commands.command("security-check", cls=LocalizedCommand, short_help=h("security_short"), help=h("security_help"))
 def security_check(
     answers: Optional[str] = ANSWERS,
     message: Optional[str] = typer.Option(None, "--message", "-m", help=h("security_message")),
@@ -97,7 +163,7 @@ def _provider_ids(incomplete: str) -> list[str]:
     return [pid for pid in provider_ids() if pid.startswith(incomplete)]
 
 
-@app.command(cls=LocalizedCommand, short_help=h("contacts_short"), help=h("contacts_help"))
+@commands.command(cls=LocalizedCommand, short_help=h("contacts_short"), help=h("contacts_help"))
 def contacts(
     provider: Optional[str] = typer.Argument(None, metavar="PROVIDER", help=h("contacts_provider"),
                                              autocompletion=_provider_ids),
@@ -111,7 +177,7 @@ def contacts(
     run_flow(lang, run, fmt=fmt.value, provider=provider, verify=verify)
 
 
-@app.command(cls=LocalizedCommand, short_help=h("schema_short"), help=h("schema_help"))
+@commands.command(cls=LocalizedCommand, short_help=h("schema_short"), help=h("schema_help"))
 def schema(
     name: str = typer.Argument(..., metavar="NAME", help=h("schema_name")),
     fmt: Format = typer.Option(Format.json, "--format", "-f", help=h("schema_format")),

@@ -95,10 +95,37 @@ def cells(text: str) -> int:
     return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _tokens(text: str) -> list[str]:
+    """Where ``text`` may break: its words, each wide (CJK) character on its own, and one blank between words.
+
+    A loop, not a regular expression: a character class of the CJK ranges costs more to compile (once per run,
+    on every help page) than this costs on all the help texts together.
+    """
+    out: list[str] = []
+    for word in text.split():
+        if out:
+            out.append(" ")
+        if word.isascii():
+            out.append(word)
+            continue
+        run = ""
+        for char in word:
+            if "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\uffef":
+                if run:
+                    out.append(run)
+                    run = ""
+                out.append(char)
+            else:
+                run += char
+        if run:
+            out.append(run)
+    return out
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells: broken at spaces, or between Chinese characters (never
     before a closing punctuation mark)."""
-    tokens = re.findall(r"\s+|[\u2e80-\u9fff\uf900-\uffef]|[^\s\u2e80-\u9fff\uf900-\uffef]+", text)
+    tokens = _tokens(text)
     lines: list[list[str]] = [[]]
     used = 0
     for token in tokens:
@@ -241,10 +268,14 @@ class _Localized:
         if isinstance(self, TyperGroup):
             self._format_commands(ctx, formatter)
 
+    def listed_command(self, ctx: Any, name: str) -> Any:
+        """The command the command list of the help shows for ``name`` (a lazy group may give a stand-in)."""
+        return self.get_command(ctx, name)  # type: ignore[attr-defined]
+
     def _format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = []
         for name in self.list_commands(ctx):  # type: ignore[attr-defined]
-            command = self.get_command(ctx, name)  # type: ignore[attr-defined]
+            command = self.listed_command(ctx, name)
             if command is not None and not command.hidden:
                 rows.append((name, command))
         if rows:

@@ -9,16 +9,41 @@ unlisted (walletaid does not know it); see ``engines/numbers.py`` and
 
 from __future__ import annotations
 
-from walletaid.engines import domains, numbers
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from walletaid.i18n import Lang, t
-from walletaid.knowledge import load
-from walletaid.knowledge.schemas.contacts import DirChannel, Directory, Provider
-from walletaid.models.contacts import ContactChannel, ContactsDoc, ProviderDoc, VerifyMatch, VerifyResult
+from walletaid.models.contacts import ContactChannel
 from walletaid.textsafe import clean
 
+if TYPE_CHECKING:
+    from walletaid.engines.numbers import NumberInfo
+    from walletaid.knowledge.schemas.contacts import DirChannel, Directory, Provider
+    from walletaid.models.contacts import ContactsDoc, VerifyMatch, VerifyResult
+
+
+@lru_cache(maxsize=1)
 def directory() -> Directory:
-    """The validated directory (loaded once per process)."""
-    return load("contacts", Directory)
+    """The validated directory, loaded once per process, as plain records of the ``Directory`` model's shape.
+
+    Plain data (``matching.plain``) reads back from the compiled-knowledge cache four times quicker than the
+    model's objects, and a run that only reads the directory (diagnose) never creates its model classes.
+    """
+    from walletaid.knowledge import FOLDER
+    from walletaid.matching.cache import cached
+
+    package = FOLDER.parent  # the model and the conversion are part of the key: another shape is never read back
+    sources = [FOLDER / "contacts.json", FOLDER / "schemas" / "contacts.py", package / "models" / "contacts.py",
+               package / "matching" / "plain.py"]
+    return cached("kb-contacts-plain", sources, _validated_directory)  # type: ignore[no-any-return]
+
+
+def _validated_directory() -> Directory:
+    from walletaid.knowledge import read_json
+    from walletaid.matching.plain import plain
+    from walletaid.knowledge.schemas.contacts import Directory
+
+    return plain(Directory.model_validate(read_json("contacts")))  # type: ignore[no-any-return]
 
 
 def provider_ids() -> list[str]:
@@ -122,6 +147,8 @@ def public_channel(key: str, lang: Lang) -> ContactChannel:
 
 def contacts_doc(lang: Lang, provider: str | None = None) -> ContactsDoc:
     """``walletaid contacts [PROVIDER]``: the whole directory or one provider (KeyError if unknown)."""
+    from walletaid.models.contacts import ContactsDoc, ProviderDoc
+
     chosen = [_provider(provider)] if provider else directory().providers
     docs = [
         ProviderDoc(
@@ -144,6 +171,8 @@ def contacts_doc(lang: Lang, provider: str | None = None) -> ContactsDoc:
 def _reads_as(ch: DirChannel) -> str:
     """A channel's value as the classifiers see it: national digits, or the registrable domain (the host for a
     host-only website)."""
+    from walletaid.engines import domains, numbers  # --verify and the message check only: diagnose needs neither
+
     if ch.channel == "website":
         parts = domains.parse_host(ch.value)
         return parts.registered_domain if ch.scope == "domain" else parts.host.removeprefix("www.")
@@ -154,6 +183,8 @@ def _reads_as(ch: DirChannel) -> str:
 def _match(pid: str, lang: Lang, how: str, *wanted: str) -> VerifyMatch:
     """A directory entry shown beside a verdict, with its caveat and source: the channel that reads as one of
     ``wanted``, else the provider's first number or website."""
+    from walletaid.models.contacts import VerifyMatch
+
     provider = _provider(pid)
     usable = [ch for ch in provider.channels if ch.value and ch.channel in ("hotline", "sms", "website")]
     chosen = next((ch for ch in usable if _reads_as(ch) in wanted), usable[0] if usable else None)
@@ -167,6 +198,8 @@ def _match(pid: str, lang: Lang, how: str, *wanted: str) -> VerifyMatch:
 def verify(value: str, lang: Lang) -> VerifyResult:
     """Is ``value`` (phone number, domain or URL) official, a lookalike of an official one, known not to be
     official, or unlisted?"""
+    from walletaid.engines import numbers
+
     cleaned = clean(value, keep_newlines=False).strip()[:2000]
     if numbers.looks_like_phone(cleaned):
         return _verify_phone(cleaned, lang)
@@ -178,6 +211,9 @@ def _advice(verdict: str, lang: Lang, *extra: str) -> list[str]:
 
 
 def _verify_host(cleaned: str, lang: Lang) -> VerifyResult:
+    from walletaid.engines import domains
+    from walletaid.models.contacts import VerifyResult
+
     info, imitated = domains.examine_host(cleaned)
     kind = "url" if ("://" in cleaned or "/" in cleaned.split("://")[-1] or "@" in cleaned) else "domain"
     if info.verdict == "official":
@@ -192,8 +228,10 @@ def _verify_host(cleaned: str, lang: Lang) -> VerifyResult:
                         flags=list(info.flags), note=note, advice=_advice(info.verdict, lang, *warn))
 
 
-def _number_note(info: numbers.NumberInfo, lang: Lang) -> str | None:
+def _number_note(info: NumberInfo, lang: Lang) -> str | None:
     """Why a number got its verdict, when the kind says more than the verdict."""
+    from walletaid.engines import numbers
+
     if info.known_fake:
         fake = next(f for f in directory().known_fakes if numbers.classify_number(f.value).national == info.national)
         return fake.note.get(lang)
@@ -209,6 +247,9 @@ def _number_note(info: numbers.NumberInfo, lang: Lang) -> str | None:
 
 
 def _verify_phone(cleaned: str, lang: Lang) -> VerifyResult:
+    from walletaid.engines import numbers
+    from walletaid.models.contacts import VerifyResult
+
     info = numbers.classify_number(cleaned)
     how = "exact" if info.verdict == "official" else "spelled"
     matches = [_match(pid, lang, how, info.national) for pid in info.providers or info.imitates]

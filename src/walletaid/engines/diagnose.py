@@ -16,21 +16,22 @@ returned as ``caller_claims``.  Reasons quote the user's own text, as typed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
-from walletaid.engines.features import find_amounts
+from walletaid.engines.amounts import find_amounts
 from walletaid.engines.redact_detect import MARKER_PREFIX
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.knowledge.schemas.causes import CauseCatalog
-from walletaid.knowledge.schemas.rules import DiagnoseScoring, TextField
 from walletaid.matching import knowledge
 from walletaid.matching.normalize import Normalized, normalize
 from walletaid.matching.ruleset import CompiledRule
 from walletaid.models.diagnose import Cause, CauseId, DiagnoseAnswers, Diagnosis, Likelihood
 from walletaid.textsafe import clean
+
+if TYPE_CHECKING:  # the compiled scoring is a plain record of this shape (see ``matching.knowledge.plain``)
+    from walletaid.knowledge.schemas.rules import DiagnoseScoring, TextField
 
 CAUSE_ORDER: tuple[str, ...] = CauseId.__args__  # type: ignore[attr-defined]
 TEXT_FIELDS: tuple[TextField, ...] = ("error_message", "description")
@@ -47,8 +48,7 @@ _PAID_NUMBER = re.compile(
 _LONG_DIGITS = re.compile(r"\d{6,}")
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One free-text answer as the rules read it: ``text`` is ``norm.text`` with markers blanked and amounts masked."""
 
     norm: Normalized
@@ -83,8 +83,7 @@ def read(text: str) -> Reading:
     return Reading(norm, "".join(chars), sorted(amounts))
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A rule that fired in one field, with the user's words it fired on."""
 
     rule: CompiledRule
@@ -130,15 +129,20 @@ class Quote(NamedTuple):
         return Quote(self.field, self.reading.quote(*span), max(self.weight, other.weight), self.reading, span)
 
 
-@dataclass
 class Evidence:
-    """What speaks for one cause: points, the reasons in the user's language, urgency, the user's words for it."""
+    """What speaks for one cause: points, the reasons in the user's language, urgency, the user's words for it.
 
-    base: float = 0.0
-    points: list[float] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    urgent: bool = False
+    A plain class (a dataclass costs ~1 ms to create when the module is imported, on every start-up).
+    """
+
+    __slots__ = ("base", "points", "reasons", "quotes", "urgent")
+
+    def __init__(self) -> None:
+        self.base = 0.0
+        self.points: list[float] = []
+        self.reasons: list[str] = []
+        self.quotes: list[Quote] = []
+        self.urgent = False
 
     @property
     def fields(self) -> set[str]:

@@ -9,8 +9,7 @@ come only from the directory (``engines.contacts``), in its one "who first" orde
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
@@ -30,8 +29,7 @@ RULE_ADVICE = {"ecny_interest_scheme": "scam.advice_ecny_interest", "fee_to_acti
                "recovery_get_back_en": "scam.advice_recovery"}
 
 
-@dataclass(frozen=True)
-class Story:
+class Story(NamedTuple):
     """What the advice needs to know besides the causes."""
 
     called: bool = False

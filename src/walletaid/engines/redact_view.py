@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -56,14 +55,13 @@ class Hit(NamedTuple):
     replacement: str
 
 
-@dataclass
-class View:
+class View(NamedTuple):
     """The canonical text of one user text, its map back, and where earlier redactions stand."""
 
     norm: Normalized
     ascii: bool = False  # the user's text is all ASCII (so no full-width punctuation hides in it)
-    markers: list[tuple[int, int]] = field(default_factory=list)
-    _marker_starts: list[int] = field(default_factory=list)
+    markers: list[tuple[int, int]] = []  # (never changed: view_of builds a new list)
+    marker_starts: list[int] = []
 
     @property
     def text(self) -> str:
@@ -85,12 +83,12 @@ class View:
 
     def in_marker(self, pos: int) -> bool:
         """Whether ``text[pos]`` belongs to a marker left by an earlier redaction."""
-        i = bisect.bisect_right(self._marker_starts, pos) - 1
+        i = bisect.bisect_right(self.marker_starts, pos) - 1
         return i >= 0 and pos < self.markers[i][1]
 
     def next_marker(self, start: int, end: int) -> int:
         """Where the first marker starting in ``[start, end)`` begins, or ``end``."""
-        i = bisect.bisect_left(self._marker_starts, start)
+        i = bisect.bisect_left(self.marker_starts, start)
         if i < len(self.markers) and self.markers[i][0] < end:
             return self.markers[i][0]
         return end
@@ -108,11 +106,10 @@ def view_of(text: str) -> View:
         _NO_SPELLINGS.append(Spellings())
     searched = _SURROGATE.sub("\ufffd", text) if not text.isascii() else text  # one for one: spans stay
     norm = normalize(searched, _NO_SPELLINGS[0])  # type: ignore[arg-type]
-    view = View(norm, text.isascii())
-    if "[" in norm.text:
-        view.markers = [(m.start(), m.end()) for m in _MARKER.finditer(norm.text)]
-        view._marker_starts = [start for start, _ in view.markers]
-    return view
+    if "[" not in norm.text:
+        return View(norm, text.isascii())
+    markers = [(m.start(), m.end()) for m in _MARKER.finditer(norm.text)]
+    return View(norm, text.isascii(), markers, [start for start, _ in markers])
 
 
 # --- numbers with the groups the user typed -----------------------------------------------------

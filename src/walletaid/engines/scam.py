@@ -37,15 +37,16 @@ def check_message(text: str, lang: Lang) -> MessageCheck:
     found = find_features(norm, lang)
     kb = knowledge.signals()
     markers: set[str] = set()
-    signals: dict[str, Signal] = {}
+    best: dict[str, tuple[str, int, int]] = {}  # signal id -> (severity, start, end) in the normalized text
     for rule, (start, end) in kb.rules.match(norm.text, found.spans()):
         if rule.owner in kb.markers:
             markers.add(rule.owner)
         else:
-            _keep(signals, _signal(rule.owner, rule.severity or "low", norm, start, end, lang))
-    for sig in _channel_signals(norm, found, lang):
-        _keep(signals, sig)
-    kept = _quiet_genuine(list(signals.values()), markers, found)
+            _keep(best, rule.owner, rule.severity or "low", start, end)
+    for sig_id, severity, start, end in _channel_signals(found):
+        _keep(best, sig_id, severity, start, end)
+    signals = [_signal(sig_id, severity, norm, start, end, lang) for sig_id, (severity, start, end) in best.items()]
+    kept = _quiet_genuine(signals, markers, found)
     kept.sort(key=lambda s: (-RANK[s.severity], s.start))
     verdict = _verdict(kept)
     return MessageCheck(
@@ -55,17 +56,23 @@ def check_message(text: str, lang: Lang) -> MessageCheck:
     )
 
 
-def _keep(signals: dict[str, Signal], sig: Signal) -> None:
-    """One signal per id: the strongest evidence, then the earliest."""
-    old = signals.get(sig.id)
-    if old is None or RANK[sig.severity] > RANK[old.severity]:
-        signals[sig.id] = sig
+def _keep(best: dict[str, tuple[str, int, int]], sig_id: str, severity: str, start: int, end: int) -> None:
+    """One signal per id: the strongest evidence, then the earliest (its quote is made only for the one kept)."""
+    old = best.get(sig_id)
+    if old is None or RANK[severity] > RANK[old[0]]:
+        best[sig_id] = (severity, start, end)
 
 
 def _without_secrets(evidence: str) -> str:
     """The quoted evidence with any code, card or ID number in it redacted (a message may hold the user's own code)."""
-    if not any(ch.isdigit() for ch in evidence):
+    if not any(map(str.isdigit, evidence)):
         return evidence  # nothing a code, card or ID number could be (the common case, kept cheap)
+    return _redacted(evidence)
+
+
+@lru_cache(maxsize=4096)
+def _redacted(evidence: str) -> str:
+    """``redact_text`` of a quote (pure; a batch quotes the same link, number or phrase again and again)."""
     from walletaid.engines.redact import redact_text
 
     return redact_text(evidence, "message")[0]
@@ -94,16 +101,17 @@ def _link_severity(link: LinkInfo) -> str | None:
     return None
 
 
-def _channel_signals(norm: Normalized, found: Features, lang: Lang) -> list[Signal]:
-    """Signals from the links and numbers themselves: disguised addresses, known fake or imitated numbers."""
+def _channel_signals(found: Features) -> list[tuple[str, str, int, int]]:
+    """Signals from the links and numbers themselves (id, severity, span): disguised addresses, known fake or
+    imitated numbers."""
     out = []
     for link in found.links:
         severity = _link_severity(link)
         if severity:
-            out.append(_signal("suspicious_link", severity, norm, link.start, link.end, lang))
+            out.append(("suspicious_link", severity, link.start, link.end))
     for phone in found.phones:
         if phone.known_fake or phone.verdict == "lookalike":
-            out.append(_signal("unofficial_phone_number", "high", norm, phone.start, phone.end, lang))
+            out.append(("unofficial_phone_number", "high", phone.start, phone.end))
     return out
 
 
@@ -127,14 +135,20 @@ def _verdict(signals: list[Signal]) -> str:
     scoring = knowledge.signals().scoring
     ids = {s.id for s in signals}
     points = sum(scoring.points[s.severity] for s in signals)  # type: ignore[index]
-    strong = {s.id for s in signals if s.severity != "low"}
-    combo = any(set(c.all) <= ids and (not c.strong or strong & set(c.all)) for c in scoring.combos)
     firm = [s for s in signals if s.severity != "low"]  # weak cues make a message suspicious, never dangerous by number
+    strong = {s.id for s in firm}
+    combo = any(need <= ids and (not strong_only or strong & need) for need, strong_only in _combos())
     if any(s.severity == "high" for s in signals) or combo or (
             sum(scoring.points[s.severity] for s in firm) >= scoring.danger_points and len(firm) >= 2):  # type: ignore[index]
         return "danger"
-    needed = scoring.suspicious_points if any(s.severity != "low" for s in signals) else scoring.low_only_suspicious_points
+    needed = scoring.suspicious_points if firm else scoring.low_only_suspicious_points
     return "suspicious" if points >= needed else "no_known_signals"
+
+
+@lru_cache(maxsize=1)
+def _combos() -> tuple[tuple[frozenset[str], bool], ...]:
+    """The scoring's combinations as (signal ids, counts only with a medium or high one), built once, not per message."""
+    return tuple((frozenset(c.all), c.strong) for c in knowledge.signals().scoring.combos)
 
 
 def _link_finding(link: LinkInfo, norm: Normalized) -> LinkFinding:

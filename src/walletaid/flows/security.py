@@ -235,13 +235,14 @@ def run_batch(source: str, lang: Lang, fmt: Format) -> int:
     too_big = False
     max_lines = MAX_BATCH_LINES if fmt == "json" else MAX_TABLE_LINES
     with stream, _Progress(lang, streaming=fmt == "json") as progress:
+        write, encode = console.LineWriter(), json.JSONEncoder(ensure_ascii=False).encode  # once, not per line
         try:
             for row in _batch_rows(stream, lang, max_lines):
                 read += "error" not in row
                 done += 1
                 progress.advance()
                 if fmt == "json":
-                    console.write_line(json.dumps(row, ensure_ascii=False))
+                    write(encode(row))
                 else:
                     rows.append(_table_row(row))
         except TooBig:

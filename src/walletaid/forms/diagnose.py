@@ -32,8 +32,10 @@ def _not_sure_is_none(value: Any, lang: Lang) -> Any:
 def _operators() -> tuple[Choice, ...]:
     """The e-CNY operators as the contacts directory names them, then "not sure"."""
     from walletaid.engines.contacts import operators
+    from walletaid.knowledge.schemas.common import Text
 
-    return (*(Choice(value=p.id, label=p.name) for p in operators()),
+    # the directory is plain records (``matching.plain``): its names become the model's Text here
+    return (*(Choice(value=p.id, label=Text(zh=p.name.zh, en=p.name.en)) for p in operators()),
             Choice(value="not_sure", label=words(AREA, "operator_not_sure")))
 
 

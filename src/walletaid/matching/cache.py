@@ -21,6 +21,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _PROTOCOL = 5
+FORMAT = 3
+"""The shape of the compiled objects: raise it whenever a cached class changes (a cache of another shape is
+never read back, even for unchanged source files)."""
 
 
 def cache_dir() -> Path | None:
@@ -42,7 +45,7 @@ def cache_dir() -> Path | None:
 def _key(name: str, sources: Sequence[Path]) -> str:
     from walletaid import __version__
 
-    digest = hashlib.sha256(f"{name}|{__version__}|{sys.version_info[:2]}|{_PROTOCOL}".encode())
+    digest = hashlib.sha256(f"{name}|{__version__}|{sys.version_info[:2]}|{_PROTOCOL}|{FORMAT}".encode())
     for path in sorted(sources):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]

@@ -1,58 +1,61 @@
 """The package's compiled rule sets: the spellings, the message signals and the diagnose rules.
 
 Each is read from ``knowledge/`` (YAML), validated, compiled and cached (see
-``matching.cache``) the first time a process needs it.
+``matching.cache``) the first time a process needs it.  The compiled form is
+plain data (named tuples, and ``matching.plain`` records and texts): a run that
+reads it from the cache imports neither the rule models (Pydantic) nor the loader.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from walletaid.knowledge.schemas.common import Text
-from walletaid.knowledge.schemas.rules import (
-    DiagnoseRuleFile, DiagnoseScoring, MarkerFile, SignalKind, SignalRuleFile, SignalScoring, SpellingsFile, StoryFile, Vocabulary,
-)
-from walletaid.matching import normalize as _normalize
 from walletaid.matching.cache import cached
-from walletaid.matching.loader import KNOWLEDGE, Compiler, KnowledgeError, validate
 from walletaid.matching.normalize import Spellings
+from walletaid.matching.plain import Bilingual, plain
 from walletaid.matching.ruleset import RuleSet
 
+if TYPE_CHECKING:
+    from walletaid.knowledge.schemas.rules import DiagnoseScoring, SignalKind, SignalScoring
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 SPELLINGS = KNOWLEDGE / "spellings.yaml"
+_HERE = Path(__file__).resolve().parent
+COMPILER = [*(_HERE / f"{name}.py" for name in ("knowledge", "loader", "normalize", "plain", "required", "ruleset")),
+            KNOWLEDGE / "schemas" / "rules.py", KNOWLEDGE / "schemas" / "common.py"]
+"""The code that compiles the rule files: part of the cache key, so a changed normalizer or compiler (say, in
+another checkout sharing the cache folder, at the same version) never reads back a rule set it did not build."""
 
 
-@dataclass(frozen=True)
-class SignalInfo:
+class SignalInfo(NamedTuple):
     """What the message check shows about a signal besides its evidence."""
 
     id: str
     severity: str
     kind: SignalKind
-    explanation: Text
+    explanation: Bilingual
 
 
-@dataclass(frozen=True)
-class SignalKnowledge:
+class SignalKnowledge(NamedTuple):
     """The compiled message signals: rules (signals and genuine markers), signal texts, scoring."""
 
     rules: RuleSet
     signals: dict[str, SignalInfo]
     markers: frozenset[str]
-    scoring: SignalScoring
+    scoring: SignalScoring  # as a plain Record of that shape (see ``matching.plain``)
 
 
 STORY = "story"
 """The owner of the diagnose story rules (``knowledge/diagnose/story.yaml``) in the compiled rule set."""
 
 
-@dataclass(frozen=True)
-class DiagnoseKnowledge:
+class DiagnoseKnowledge(NamedTuple):
     """The compiled diagnose rules (the causes' and the story's, owner ``STORY``) and their scoring."""
 
     rules: RuleSet
-    scoring: DiagnoseScoring
+    scoring: DiagnoseScoring  # as a plain Record of that shape (see ``matching.plain``)
 
 
 def _files(folder: str) -> list[Path]:
@@ -60,6 +63,10 @@ def _files(folder: str) -> list[Path]:
 
 
 def _build_spellings() -> Spellings:
+    from walletaid.knowledge.schemas.rules import SpellingsFile
+    from walletaid.matching import normalize as _normalize
+    from walletaid.matching.loader import validate
+
     data = validate(SpellingsFile, SPELLINGS)
     words = []
     for group in data.words:
@@ -72,7 +79,7 @@ def _build_spellings() -> Spellings:
 @lru_cache(maxsize=1)
 def spellings() -> Spellings:
     """The spellings of ``knowledge/spellings.yaml``, compiled."""
-    return cached("spellings", [SPELLINGS], _build_spellings)
+    return cached("spellings", [SPELLINGS, *COMPILER], _build_spellings)
 
 
 def _rule_files(folder: str) -> list[Path]:
@@ -80,6 +87,9 @@ def _rule_files(folder: str) -> list[Path]:
 
 
 def _build_signals() -> SignalKnowledge:
+    from walletaid.knowledge.schemas.rules import MarkerFile, SignalRuleFile, SignalScoring, Vocabulary
+    from walletaid.matching.loader import Compiler, KnowledgeError, validate
+
     vocabulary = validate(Vocabulary, KNOWLEDGE / "signals" / "vocabulary.yaml")
     scoring = validate(SignalScoring, KNOWLEDGE / "signals" / "scoring.yaml")
     compiler = Compiler(vocabulary, spellings(), scoring.negation, negatable=False)
@@ -96,19 +106,22 @@ def _build_signals() -> SignalKnowledge:
         for sig in validate(SignalRuleFile, path).signals:
             if sig.id in infos:
                 raise KnowledgeError(f"{name}: signal {sig.id} is defined twice")
-            infos[sig.id] = SignalInfo(sig.id, sig.severity, sig.kind, sig.explanation)
+            infos[sig.id] = SignalInfo(sig.id, sig.severity, sig.kind, plain(sig.explanation))
             for rule in sig.rules:
                 compiler.add(rule, sig.id, name, severity=sig.severity, negatable=sig.kind in ("request", "lure"))
-    return SignalKnowledge(compiler.build(), infos, frozenset(markers), scoring)
+    return SignalKnowledge(compiler.build(), infos, frozenset(markers), plain(scoring))
 
 
 @lru_cache(maxsize=1)
 def signals() -> SignalKnowledge:
     """The compiled message signals."""
-    return cached("signals", [SPELLINGS, *_files("signals")], _build_signals)
+    return cached("signals", [SPELLINGS, *COMPILER, *_files("signals")], _build_signals)
 
 
 def _build_diagnose() -> DiagnoseKnowledge:
+    from walletaid.knowledge.schemas.rules import DiagnoseRuleFile, DiagnoseScoring, StoryFile, Vocabulary
+    from walletaid.matching.loader import Compiler, KnowledgeError, validate
+
     vocabulary = validate(Vocabulary, KNOWLEDGE / "diagnose" / "vocabulary.yaml")
     scoring = validate(DiagnoseScoring, KNOWLEDGE / "diagnose" / "scoring.yaml")
     compiler = Compiler(vocabulary, spellings(), scoring.negation, negatable=True)
@@ -121,10 +134,10 @@ def _build_diagnose() -> DiagnoseKnowledge:
     story = KNOWLEDGE / "diagnose" / "story.yaml"
     for rule in validate(StoryFile, story).rules:
         compiler.add(rule, STORY, str(story.relative_to(KNOWLEDGE)))
-    return DiagnoseKnowledge(compiler.build(), scoring)
+    return DiagnoseKnowledge(compiler.build(), plain(scoring))
 
 
 @lru_cache(maxsize=1)
 def diagnose() -> DiagnoseKnowledge:
     """The compiled diagnose rules."""
-    return cached("diagnose", [SPELLINGS, *_files("diagnose")], _build_diagnose)
+    return cached("diagnose", [SPELLINGS, *COMPILER, *_files("diagnose")], _build_diagnose)

@@ -1,7 +1,9 @@
 """A compiled rule set and how it is matched: one Aho–Corasick pass over the text, then each rule checked.
 
 Every phrase of every rule (already normalized) sits in one automaton, built
-once when the rule files are loaded.  Matching a text is one pass of that
+once when the rule files are loaded.  The compiled form is plain data (named
+tuples, tuples of ints), so reading it back from the cache is quick and imports
+neither the rule models nor the loader.  Matching a text is one pass of that
 automaton (all phrase occurrences at once, in C), then only the rules whose
 phrases occurred are checked: ``any`` (a phrase), ``all`` (one phrase of each
 group, close together, in one sentence), plus the few named regexes.  A hit
@@ -14,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 from typing import Any, NamedTuple
@@ -25,8 +26,7 @@ _SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)|…+")
 _CLAUSE_END = re.compile(r"[。!?\n,，、;；:：]|\.(?=\s|$)|…+")
 
 
-@dataclass(frozen=True)
-class CompiledRule:
+class CompiledRule(NamedTuple):
     """One rule, ready to match: phrase groups as indexes into the rule set's phrase table."""
 
     id: str
@@ -46,6 +46,7 @@ class CompiledRule:
     severity: str | None = None
     urgent: bool = False
     fields: tuple[str, ...] | None = None
+    regex_needs: str = ""  # characters every match of ``regex`` contains (``matching.required``): absent, no match
 
 
 class Phrase(NamedTuple):
@@ -56,36 +57,49 @@ class Phrase(NamedTuple):
     right_edge: bool
 
 
-@dataclass
-class RuleSet:
+Output = tuple[int, ...]
+"""What the automaton finds for one normalized text: its length, then a code for each phrase spelled that way
+(``refund`` as a whole word and ``refund*`` are two phrases of one text): the phrase index times 4, plus 2 when
+its first character must sit on a word edge, plus 1 when its last must.  Flat ints: quick to unpickle."""
+LEFT_EDGE, RIGHT_EDGE = 2, 1
+
+
+def output_code(index: int, left_edge: bool, right_edge: bool) -> int:
+    """One phrase of an :data:`Output`."""
+    return index * 4 + (LEFT_EDGE if left_edge else 0) + (RIGHT_EDGE if right_edge else 0)
+
+
+class RuleSet(NamedTuple):
     """Compiled rules with their phrase automaton (picklable, so it can be cached between runs)."""
 
-    phrases: tuple[Phrase, ...]
     rules: tuple[CompiledRule, ...]
-    automaton: Any  # ahocorasick.Automaton: normalized phrase -> tuple of phrase indexes
+    automaton: Any  # ahocorasick.Automaton (STORE_INTS): normalized phrase -> index into ``outputs``
+    outputs: tuple[Output, ...]
     by_phrase: dict[int, tuple[int, ...]]  # phrase index -> indexes of the rules that use it
     regex_rules: tuple[int, ...]
+    features: dict[str, int]  # feature name ($link ...) -> its phrase index
     negation: frozenset[int] = frozenset()
     negation_within: int = 0
     not_negations: frozenset[int] = frozenset()  # questions such as 能不能 that contain a cue but deny nothing
     sentence_negation: frozenset[int] = frozenset()  # cues that deny the rest of their sentence ("we will never ask")
-    features: dict[str, int] = field(default_factory=dict)  # feature name ($link ...) -> its phrase index
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = None
 
     def find(self, text: str) -> dict[int, list[Span]]:
         """Every phrase occurrence in ``text`` that sits on its word edges, by phrase index."""
         hits: dict[int, list[Span]] = defaultdict(list)
         if not text or len(self.automaton) == 0:
             return hits
-        for last, indexes in self.automaton.iter(text):
-            for index in indexes:
-                phrase = self.phrases[index]
-                start = last - len(phrase.text) + 1
-                if phrase.left_edge and start > 0 and _word_char(text[start - 1]):
+        outputs = self.outputs
+        for last, found in self.automaton.iter(text):
+            output = outputs[found]
+            start = last - output[0] + 1
+            for k in range(1, len(output)):
+                code = output[k]
+                if code & LEFT_EDGE and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                    continue  # a Latin phrase stands on Latin word edges
+                if code & RIGHT_EDGE and last + 1 < len(text) and text[last + 1].isascii() and text[last + 1].isalnum():
                     continue
-                if phrase.right_edge and last + 1 < len(text) and _word_char(text[last + 1]):
-                    continue
-                hits[index].append((start, last + 1))
+                hits[code >> 2].append((start, last + 1))
         return hits
 
     def match(self, text: str, features: dict[str, list[Span]] | None = None, only: set[int] | None = None) -> list[tuple[CompiledRule, Span]]:
@@ -103,10 +117,11 @@ class RuleSet:
             candidates &= only
         layout = _Layout(text)
         out = []
-        questions = [span for i, spans in hits.items() if i in self.not_negations for span in spans]
-        cue_ends = sorted(e for i, spans in hits.items() if i in self.negation for s, e in spans
-                          if not any(qs <= s and e <= qe for qs, qe in questions))
-        denials = sorted(e for i, spans in hits.items() if i in self.sentence_negation for _, e in spans)
+        found = hits.keys()  # the cues that occur, by set intersection: most texts hold none of them
+        questions = [span for i in self.not_negations & found for span in hits[i]]
+        cue_ends = sorted(e for i in self.negation & found for s, e in hits[i]
+                          if not questions or not any(qs <= s and e <= qe for qs, qe in questions))
+        denials = sorted(e for i in self.sentence_negation & found for _, e in hits[i])
         for index in sorted(candidates):
             rule = self.rules[index]
             span = self._first_hit(rule, text, hits, layout, cue_ends, denials)
@@ -146,10 +161,6 @@ def _denied(start: int, denials: list[int], layout: _Layout) -> bool:
     return i > 0 and not layout.sentence_break(denials[i - 1], start)
 
 
-def _word_char(char: str) -> bool:
-    return char.isascii() and char.isalnum()
-
-
 class _Layout:
     """Where the sentences and clauses of one text end (found once, on first need)."""
 
@@ -166,7 +177,9 @@ class _Layout:
         """
         if end <= start:
             return 0
-        units = sum(1 if char.isascii() else 3 for char in self.text[start:end])
+        part = self.text[start:end]
+        latin = len(part.encode("ascii", "ignore"))  # the ASCII characters, counted in C
+        units = latin + 3 * (len(part) - latin)
         return -(-units // 3)
 
     def sentences(self) -> list[int]:
@@ -215,6 +228,8 @@ def _any_in(indexes: tuple[int, ...], hits: dict[int, list[Span]], region: Span)
 def _spans(rule: CompiledRule, text: str, hits: dict[int, list[Span]], layout: _Layout) -> list[tuple[Span, tuple[Span, ...]]]:
     """Candidate spans of a rule with the hits they are made of, earliest first (before negation and ``unless``)."""
     if rule.regex is not None:
+        if any(char not in text for char in rule.regex_needs):
+            return []
         return [(m.span(), (m.span(),)) for m in _compiled(rule.regex).finditer(text) if m.end() > m.start()][:MAX_COMBINATIONS]
     if len(rule.groups) == 1:
         return [(s, (s,)) for s in _group_hits(rule.groups[0], hits)]
@@ -233,9 +248,16 @@ def _group_hits(group: tuple[int, ...], hits: dict[int, list[Span]]) -> list[Spa
     return sorted(found)
 
 
-@lru_cache(maxsize=None)
+_MEMBERS: dict[int, tuple[tuple[int, ...], frozenset[int]]] = {}
+
+
 def _members(group: tuple[int, ...]) -> frozenset[int]:
-    return frozenset(group)
+    """``group`` as a set, made once per group.  Found by the tuple's identity (the tuple is kept, so its id stays
+    its own): hashing a group of dozens of indexes on every call cost more than the set saved."""
+    entry = _MEMBERS.get(id(group))
+    if entry is None or entry[0] is not group:
+        entry = _MEMBERS[id(group)] = (group, frozenset(group))
+    return entry[1]
 
 
 def _near(rule: CompiledRule, groups: list[list[Span]], layout: _Layout) -> list[tuple[Span, tuple[Span, ...]]]:

@@ -114,11 +114,32 @@ FLUSH_EVERY = 256
 
 def write_line(line: str) -> None:
     """One line of streamed output (``--batch --format json``); :func:`flush_out` ends the stream."""
-    with _writing_out():
-        _out().write(line + "\n")
-        _streamed[0] += 1
-        if _streamed[0] % FLUSH_EVERY == 0:
-            _out().flush()
+    LineWriter()(line)
+
+
+class LineWriter:
+    """Writes the lines of a stream (``--batch --format json``) to the stdout of the run, found once.
+
+    What :func:`write_line` does, for many lines: a batch writes one line a message, so the stream is not
+    looked up again for each, and failures are told apart with a plain ``try`` (``BrokenPipeError`` stays
+    itself, any other ``OSError`` becomes :class:`walletaid.faults.OutputFailed`).
+    """
+
+    def __init__(self) -> None:
+        self.out = _out()
+
+    def __call__(self, line: str) -> None:
+        try:
+            self.out.write(line + "\n")
+            _streamed[0] += 1
+            if _streamed[0] % FLUSH_EVERY == 0:
+                self.out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            from walletaid.faults import OutputFailed
+
+            raise OutputFailed(exc) from None
 
 
 def print_json(document: Any) -> None:

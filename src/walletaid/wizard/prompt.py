@@ -9,7 +9,7 @@ end of input raises :class:`Interrupted` carrying the answers given so far.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import questionary
@@ -126,7 +126,7 @@ QMARK_INDENT = 2  # a question follows "? "; wrapped at words, its later lines s
 _LIST_SEPARATOR = {"zh": "；", "en": "; "}
 
 
-def _io() -> dict[str, Any]:
+def _io() -> Mapping[str, Any]:
     """prompt_toolkit's input and output of this run (empty: the real terminal)."""
     from walletaid.env import current
 
