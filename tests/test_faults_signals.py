@@ -78,3 +78,29 @@ def test_output_to_a_full_device_gets_one_clear_message(home: Path) -> None:
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2 and "无法写出结果：磁盘已满" in err and "Traceback" not in err
     assert "Exception ignored" not in err
+
+
+def test_a_clean_up_that_fails_after_a_signal_still_ends_by_the_signal() -> None:
+    """A signal can land while a zip entry is half written; closing the zip then raises a ValueError of its
+    own.  That error must not turn "stopped by SIGTERM" into "unexpected problem" (exit 1)."""
+    import typer
+
+    from walletaid import signals
+    from walletaid.cli_common import run_flow
+
+    def flow(lang: str) -> int:
+        try:
+            raise signals.Terminated(signal.SIGTERM)
+        finally:
+            raise ValueError("Can't close the ZIP file while there is an open writing handle on it")
+
+    with pytest.raises(signals.Terminated) as stopped:
+        run_flow(None, flow)
+    assert stopped.value.signum == signal.SIGTERM
+
+    def plain_bug(lang: str) -> int:
+        raise ValueError("a bug")
+
+    with pytest.raises(typer.Exit) as ended:
+        run_flow(None, plain_bug)
+    assert ended.value.exit_code == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NoReturn, Optional
 
 import typer
 
@@ -40,7 +40,7 @@ RESUME = typer.Option(None, "--resume/--fresh", help=h("opt_resume"))
 def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: Any) -> None:
     """Call a flow and turn its outcome into an exit code and, on failure, one calm message."""
     from walletaid.cli_i18n import run_lang
-    from walletaid.errors import InputError, Interrupted, WalletaidError
+    from walletaid.errors import InputError, Interrupted
 
     lang = lang_opt.value if lang_opt else run_lang()  # ``--lang`` before the command (walletaid --lang zh …) too
     try:
@@ -63,18 +63,29 @@ def run_flow(lang_opt: Optional[LangOpt], flow: Callable[..., int], **kwargs: An
 
         say(t(getattr(stop, "message_key", Interrupted.message_key), lang))
         raise typer.Exit(130) from None
-    except WalletaidError as error:
+    except Exception as error:
+        _unexpected_or_stopped(error, lang)
+    raise typer.Exit(code)
+
+
+def _unexpected_or_stopped(error: Exception, lang: str) -> NoReturn:
+    """An error that ends a flow: the signal it hid, or one calm message and its exit code."""
+    from walletaid import signals
+    from walletaid.errors import WalletaidError
+
+    stop = signals.behind(error)
+    if stop is not None:  # raised while cleaning up after SIGTERM/SIGHUP: end by that signal (cli.main)
+        raise stop from None
+    if isinstance(error, WalletaidError):
         from walletaid.render.console import say
         from walletaid.textsafe import for_rich
 
         text = error.message(lang) if hasattr(error, "message") else str(error)
         say(f"[bold red]{t('common.error_prefix', lang)}:[/] {for_rich(text)}")
         raise typer.Exit(error.exit_code) from None
-    except Exception as error:  # a bug: one calm line, the details only on request
-        if os.environ.get("WALLETAID_DEBUG"):
-            raise
-        from walletaid.render.console import say
+    if os.environ.get("WALLETAID_DEBUG"):  # a bug: one calm line, the details only on request
+        raise error
+    from walletaid.render.console import say
 
-        say(t("common.internal_error", lang, kind=type(error).__name__))
-        raise typer.Exit(1) from None
-    raise typer.Exit(code)
+    say(t("common.internal_error", lang, kind=type(error).__name__))
+    raise typer.Exit(1) from None

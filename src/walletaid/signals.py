@@ -30,6 +30,19 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
+def behind(error: BaseException) -> Terminated | None:
+    """The signal an error was raised while handling, if any: a clean-up that fails on the way out (a zip closed
+    while one of its entries is half written) must not hide that the process was asked to stop."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, Terminated):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__context__
+    return None
+
+
 def install() -> None:
     """Turn SIGTERM and SIGHUP into :class:`Terminated` (main thread only, as Python requires)."""
     for sig in HANDLED:
