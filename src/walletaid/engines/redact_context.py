@@ -29,6 +29,13 @@ _NOT_SECRET_CODE = re.compile(
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
     r"[\s_-]*$"
 )
+# "Payment failed (code E1002)": after a failure word in the same sentence, a bare "code" followed by letters
+# then digits is the app's error code, which support needs.  Digits alone stay redacted even there ("it failed
+# when I typed code 483920" is a one-time code): leaking one costs more than hiding an error number.
+_FAILURE_BEFORE = re.compile(
+    r"(?:fail(?:ed|s|ure)?|error|declined|rejected|denied|unsuccessful|失败|错误|异常|出错|报错)(?:(?!\.(?![0-9]))[^。！？!?；;\n]){0,16}$"
+)
+_ERROR_CODE_SHAPE = re.compile(r"[a-z]{1,3}[0-9]{2,6}")
 # A code: 4-8 digits (a single space, dash or dot may stand between them), or 4-8 letters and digits.
 _CODE_TOKEN = re.compile(r"(?<![0-9a-z*])(?:[0-9](?:[ .\-·][0-9]|[0-9]){3,7}|[0-9a-z]{4,8})(?![0-9a-z*])")
 _DATE_OR_TIME = re.compile(r"(?:19|20)[0-9]{2}[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?|[0-9]{1,2}[.:][0-9]{2}")
@@ -61,8 +68,9 @@ def _is_code(token: str, text: str, start: int, end: int) -> bool:
     return not (after in "-/.:" and end + 1 < len(text) and text[end + 1].isdigit())
 
 
-def _code_after(view: View, pos: int, limit: int) -> Hit | None:
-    """The first code in the clause after a keyword (never past a marker: that one is done)."""
+def _code_after(view: View, pos: int, limit: int, after_failure: bool = False) -> Hit | None:
+    """The first code in the clause after a keyword (never past a marker: that one is done); after a failure
+    word, an error-code shape (``E1002``) is not one."""
     text = view.text
     pos = _LEAD.match(text, pos, limit).end()
     window_end = min(limit, pos + _AFTER_WINDOW)
@@ -72,6 +80,8 @@ def _code_after(view: View, pos: int, limit: int) -> Hit | None:
         return None
     for m in _CODE_TOKEN.finditer(text, pos, window_end):
         if _CALL_WORDS.search(text, pos, m.start()):
+            return None
+        if after_failure and _ERROR_CODE_SHAPE.fullmatch(m.group()):
             return None
         if _is_code(m.group(), text, m.start(), m.end()):
             return view.hit(m.start(), m.end(), "verification_code")
@@ -110,7 +120,8 @@ def find_codes(view: View) -> list[Hit]:
         # each keyword looks no further than its neighbours
         after = found[i + 1].start() if i + 1 < len(found) else len(text)
         before = found[i - 1].end() if i else 0
-        hit = _code_after(view, m.end(), after) or _code_before(view, m.start(), before)
+        failure = m.group() in ("code", "codes") and _FAILURE_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        hit = _code_after(view, m.end(), after, failure) or _code_before(view, m.start(), before)
         if hit:
             hits.append(hit)
     return hits
