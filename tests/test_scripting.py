@@ -335,3 +335,15 @@ def test_batch_shows_no_progress_on_a_pipe_or_when_rows_stream_to_the_same_termi
     with using(stderr=terminal, stdout=terminal):
         cli("security-check", "--batch", _batch(tmp_path), "--format", "json")
     assert "checked" not in terminal.buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang, message", [("en", "no such file"), ("zh", "找不到这个文件")])
+def test_a_long_path_in_an_error_is_folded_whole_and_its_message_kept(cli, tmp_path: Path, lang: str,
+                                                                      message: str) -> None:
+    """Not a terminal (80 columns or COLUMNS): a path longer than a third of the width goes on its own lines,
+    folded, never cut with '…', and the message still follows it."""
+    missing = tmp_path / ("a_long_folder_name_" * 4) / "answers_file_that_does_not_exist.yaml"
+    r = cli("diagnose", "--answers", str(missing), lang=lang, env={"COLUMNS": "60"})
+    assert r.code == 2 and "…" not in r.err and message in r.err
+    assert str(missing) in "".join(line.strip() for line in r.err.splitlines())
+    assert max(len(line) for line in r.err.splitlines()) <= 60

@@ -176,6 +176,7 @@ def say(message: str, *, style: str | None = None) -> None:
 
 def print_input_error(error: InputError, lang: Lang) -> None:
     """List every problem of an invalid input on stderr, the field first (no traceback)."""
+    from rich.padding import Padding
     from rich.text import Text
 
     from walletaid.i18n import t
@@ -190,6 +191,13 @@ def print_input_error(error: InputError, lang: Lang) -> None:
         # a field can be a key typed in an answers file, so it is cleaned like the message
         for problem in error.problems:
             field = Text(clean(f"{problem.field}:", keep_newlines=False), style="bold")
-            console.print(listing([(field, prose(problem.message))], indent=2))
+            if field.cell_len <= console.width // 3:
+                console.print(listing([(field, prose(problem.message))], indent=2))
+                continue
+            # a long field (``--answers /a/long/path``) would leave no room: it folds on its own line, the
+            # message below it, so neither is cut
+            field.overflow = "fold"
+            console.print(Padding(field, (0, 0, 0, 2)))
+            console.print(Padding(prose(problem.message), (0, 0, 0, 4)))
     if error.hint:
         console.print(for_rich(error.hint))
