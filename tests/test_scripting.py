@@ -193,13 +193,19 @@ def _all_commands() -> list[list[str]]:
     return found
 
 
-def test_every_help_page_has_examples(cli) -> None:
+def test_every_help_page_has_examples_and_fits_80_columns(cli) -> None:
+    """Piped help is 80 columns wide; the examples (kept as written, never wrapped) must fit it too."""
+    from unicodedata import east_asian_width
+
     commands = _all_commands()
     assert ["case", "purge"] in commands and [] in commands and ["case"] in commands
     for lang, heading in (("en", "Examples:"), ("zh", "示例：")):
         for path in commands:
-            r = cli(*path, "--help", "--lang", lang)
+            r = cli(*path, "--help", "--lang", lang, env={"COLUMNS": "80"})
             assert r.code == 0, path
+            wide = [line for line in r.out.splitlines()
+                    if sum(2 if east_asian_width(ch) in "WF" else 1 for ch in line) > 80]
+            assert not wide, (lang, path, wide)
             after = r.out.split(heading, 1)
             assert len(after) == 2, (lang, path)
             assert after[1].strip().startswith("walletaid"), (lang, path)
