@@ -353,3 +353,11 @@ def test_a_long_path_in_an_error_is_folded_whole_and_its_message_kept(cli, tmp_p
     assert r.code == 2 and "…" not in r.err and message in r.err
     assert str(missing) in "".join(line.strip() for line in r.err.splitlines())
     assert max(len(line) for line in r.err.splitlines()) <= 60
+
+
+@pytest.mark.parametrize("lang, usage", [("en", "Usage: walletaid case show [OPTIONS] CASE_ID"),
+                                         ("zh", "用法：walletaid case show [选项] CASE_ID")])
+def test_usage_names_a_required_argument_bare_and_an_optional_one_in_brackets(cli, lang: str, usage: str) -> None:
+    assert cli("case", "show", "--help", lang=lang).out.splitlines()[0] == usage
+    assert cli("contacts", "--help", lang=lang).out.splitlines()[0].endswith(" [PROVIDER]")
+    assert "{" not in cli("case", "show", lang=lang).err

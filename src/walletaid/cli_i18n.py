@@ -221,7 +221,10 @@ class _Localized:
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         names = {"[OPTIONS]": c("metavar_options"), "COMMAND [ARGS]...": c("metavar_command")}
-        return [names.get(piece, piece) for piece in pieces]
+        # Typer writes a required argument as {CASE_ID}; the usual convention (and the README) is a bare
+        # CASE_ID, optional ones in brackets: braces read as something to type
+        return [names.get(piece, piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece)
+                for piece in pieces]
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
