@@ -277,6 +277,8 @@ def test_every_choice_field_lists_every_allowed_value(cli, name: str, form: str)
 def test_schema_as_a_list_for_people(cli, fmt: str) -> None:
     r = cli("schema", "answers-diagnose", "--format", fmt, "--lang", "zh")
     assert r.code == 0 and "contact_asked_for" in r.out and "nothing_yet" in r.out and "必填" in r.out
+    if fmt == "text":  # Chinese brackets around Chinese words
+        assert "wallet（必填）" in r.out and "(必填)" not in r.out
 
 
 def test_an_unknown_schema_names_the_documented_ones_and_claims_nothing_written(cli) -> None:

@@ -110,7 +110,7 @@ def _text(name: str, document: dict[str, Any], lang: Lang) -> Any:
     for key, needed, allowed, about in _rows(document):
         head = Text(key, style="bold")
         if needed:
-            head.append(f" ({t('flows.schema_required', lang)})")
+            head.append(t("flows.schema_required_after", lang))  # full-width brackets in Chinese
         rows = [(t("flows.schema_col_allowed", lang), allowed)]
         if about:
             rows.append((t("flows.schema_col_description", lang), about))
