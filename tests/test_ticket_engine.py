@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -281,3 +283,19 @@ def test_urgent_case_opens_with_the_alarm_and_lists_official_channels() -> None:
     screen = _screen(doc)
     assert screen.index("Act now") < screen.index("Account")
     assert doc.diagnosis.contact and any(c.value in screen for c in doc.diagnosis.contact if c.official)
+
+
+def test_every_symptom_group_names_real_symptoms_and_is_defined_once() -> None:
+    """The groups live in models/diagnose.py only; a misspelt symptom would silently never match."""
+    from typing import get_args
+
+    from walletaid.models import diagnose as d
+
+    groups = {name: value for name, value in vars(d).items() if name.endswith("_SYMPTOMS")}
+    assert len(groups) == 7
+    for name, members in groups.items():
+        assert set(members) <= set(get_args(d.Symptom)) and len(set(members)) == len(members), name
+    assert set(d.MONEY_MISSING_SYMPTOMS) < set(d.PAYMENT_SYMPTOMS) < set(d.MONEY_QUESTION_SYMPTOMS)
+    src = Path(d.__file__).parent.parent
+    defined = [p for p in src.rglob("*.py") if re.search(r"^[A-Z_]+_SYMPTOMS\b[^=\n]*=", p.read_text("utf-8"), re.M)]
+    assert defined == [Path(d.__file__)]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from walletaid.engines.escalate import ACCESS_SYMPTOMS, money_lost, section
+from walletaid.engines.escalate import money_lost, section
+from walletaid.models.diagnose import ACCESS_SYMPTOMS
 from walletaid.engines.labels import display_title, label, shown_date
 from walletaid.i18n import Lang, t
 from walletaid.models.case import CaseRecord

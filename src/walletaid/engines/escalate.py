@@ -24,14 +24,12 @@ from walletaid.engines.labels import display_title, label
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.knowledge.schemas.escalation import EscalationKnowledge, LadderEntry
+from walletaid.models.diagnose import MONEY_MISSING_SYMPTOMS, PAYMENT_SYMPTOMS
 from walletaid.models.case import CaseRecord
 from walletaid.models.escalation import EscalationPlan, EscalationStep
 
 FRAUD_CAUSES = frozenset({"fraud_contact", "unauthorized_access"})
 FRAUD_WORDS = ("诈骗", "被骗", "骗子", "骗局", "安全账户", "scam", "fraud", "scammer")
-MONEY_SYMPTOMS = frozenset({"transfer_not_arrived", "balance_wrong", "unrecognized_transaction"})
-PAYMENT_SYMPTOMS = MONEY_SYMPTOMS | {"payment_failed", "nfc_payment_failed"}
-ACCESS_SYMPTOMS = frozenset({"cannot_login", "account_locked"})
 
 
 def knowledge() -> EscalationKnowledge:
@@ -61,7 +59,7 @@ def is_fraud(record: CaseRecord) -> bool:
 
 def money_lost(record: CaseRecord) -> bool:
     """Money is involved: an amount in the transaction, or a symptom about missing money."""
-    return bool(section(record, "transaction").get("amount")) or record.symptom in MONEY_SYMPTOMS
+    return bool(section(record, "transaction").get("amount")) or record.symptom in MONEY_MISSING_SYMPTOMS
 
 
 def _step(entry: LadderEntry, lang: Lang, *, contact: list[str] | None = None, applies_now: bool = True,
@@ -119,7 +117,8 @@ def _regulators(record: CaseRecord) -> list[str]:
     for payment institutions and credit reporting (beside it for e-CNY, which the PBoC issues)."""
     if record.wallet == "crypto":
         return []
-    pboc = ["pboc"] if record.wallet == "ecny" or record.symptom in PAYMENT_SYMPTOMS else []
+    paying = record.symptom in PAYMENT_SYMPTOMS or record.symptom == "nfc_payment_failed"  # a tap to pay is a payment too
+    pboc = ["pboc"] if record.wallet == "ecny" or paying else []
     return ["nfra", *pboc] if record.wallet == "ecny" else [*pboc, "nfra"]
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from walletaid.i18n import Lang, t
+from walletaid.models.diagnose import COUNTERPARTY_SYMPTOMS, DEVICE_SYMPTOMS, ERROR_TEXT_SYMPTOMS, PAYMENT_SYMPTOMS
 from walletaid.models.ticket import (
     AccountSection, CaseDocument, DeviceSection, EvidenceItem, IssueSection, MissingItem, RedactionEntry,
     TicketAnswers, TransactionSection,
@@ -25,10 +26,6 @@ FREE_TEXT_FIELDS = (
     "device_brand", "device_model", "os", "os_version", "app_version",
 )
 """Every typed answer that is not a choice: each goes through the redaction engine before it reaches the case."""
-PAYMENT_SYMPTOMS = ("payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction")
-ERROR_TEXT_SYMPTOMS = ("payment_failed", "cannot_login", "account_locked", "app_crash", "nfc_payment_failed")
-DEVICE_SYMPTOMS = ("app_crash", "nfc_payment_failed")
-COUNTERPARTY_SYMPTOMS = ("transfer_not_arrived", "unrecognized_transaction")
 Redactor = Callable[[Any, str], Any]
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from walletaid.forms import validators as v
-from walletaid.models.ticket import MONEY_SYMPTOMS
+from walletaid.models.diagnose import MONEY_QUESTION_SYMPTOMS
 from walletaid.wizard.questions import Question, question
 
 AREA = "form_ticket"
@@ -44,7 +44,7 @@ def _issue() -> tuple[Question, ...]:
 
 
 def _money() -> tuple[Question, ...]:
-    when = {"symptom": MONEY_SYMPTOMS}
+    when = {"symptom": MONEY_QUESTION_SYMPTOMS}
     return (
         _q("money", id="amount", kind="text", when=when, max_length=40, parse=v.parse_amount, reading=v.amount_reading),
         _q("money", id="currency", kind="text", when=when, default="CNY", max_length=20, parse=v.parse_currency),

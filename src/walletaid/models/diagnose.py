@@ -13,6 +13,21 @@ Symptom = Literal[
     "cannot_login", "payment_failed", "transfer_not_arrived", "balance_wrong", "account_locked",
     "app_crash", "nfc_payment_failed", "unrecognized_transaction", "suspicious_contact", "phone_lost", "other",
 ]
+# Groups of symptoms, each defined once here (the ticket's questions and checks, the escalation plan use them).
+MONEY_MISSING_SYMPTOMS: tuple[str, ...] = ("transfer_not_arrived", "balance_wrong", "unrecognized_transaction")
+"""Money is gone or has not arrived: the case is about money lost (escalation plan, complaint draft)."""
+PAYMENT_SYMPTOMS: tuple[str, ...] = ("payment_failed", *MONEY_MISSING_SYMPTOMS)
+"""A transaction to name: a ticket without its amount and time is incomplete."""
+MONEY_QUESTION_SYMPTOMS: tuple[str, ...] = (*PAYMENT_SYMPTOMS, "suspicious_contact")
+"""The ticket asks the money questions (amount, currency, counterparty, transaction id): a scam may have cost money."""
+COUNTERPARTY_SYMPTOMS: tuple[str, ...] = ("transfer_not_arrived", "unrecognized_transaction")
+"""Money went to (or came from) someone: the ticket needs who."""
+ERROR_TEXT_SYMPTOMS: tuple[str, ...] = ("payment_failed", "cannot_login", "account_locked", "app_crash", "nfc_payment_failed")
+"""The app usually shows an error: the ticket needs its exact words."""
+DEVICE_SYMPTOMS: tuple[str, ...] = ("app_crash", "nfc_payment_failed")
+"""The phone itself matters: the ticket needs the device details."""
+ACCESS_SYMPTOMS: tuple[str, ...] = ("cannot_login", "account_locked")
+"""The user cannot get in: the complaint asks for access back."""
 Network = Literal["home_wifi", "public_wifi", "cellular", "offline", "unknown"]
 YesNoUnknown = Literal["yes", "no", "unknown"]
 CauseId = Literal[

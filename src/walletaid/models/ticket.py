@@ -21,11 +21,6 @@ from walletaid.models.case import CASE_ID_PATTERN
 from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis, Network, Operator, Symptom, Wallet, YesNoUnknown
 from walletaid.models.document import Document
 
-MONEY_SYMPTOMS: tuple[str, ...] = (
-    "payment_failed", "transfer_not_arrived", "balance_wrong", "unrecognized_transaction", "suspicious_contact",
-)
-"""Symptoms for which the money questions (amount, currency, counterparty, transaction id) are asked."""
-
 _TIME_SCHEMA = WithJsonSchema({
     "type": "string",
     "description": "ISO 8601 (2026-11-20T14:30:00+08:00, 2026-11-20) or 'YYYY-MM-DD HH:MM'; local time zone if none; not in the future",
