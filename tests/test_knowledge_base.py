@@ -125,14 +125,19 @@ def test_thresholds_ordered() -> None:
         DiagnoseScoring.model_validate(data)
 
 
-def test_compiled_rules_use_no_private_regex_internals() -> None:
-    """Python 3.10 has no ``re._parser``: nothing in the matcher may import it (issue 10)."""
-    import walletaid.engines.diagnose as engine
-    import walletaid.matching.ruleset as ruleset
+def test_no_module_uses_private_regex_internals() -> None:
+    """Python 3.10 has no ``re._parser`` (issue 10), and the private parser may change in any release: no module
+    of the package reads it, under either name, with or without an ImportError fallback (issue 11)."""
+    import re
+    from pathlib import Path
 
-    for module in (engine, ruleset):
-        source = open(module.__file__, encoding="utf-8").read()  # noqa: SIM115
-        assert "_parser" not in source and "sre_" not in source
+    import walletaid
+
+    private = re.compile(r"\b(?:re\._parser|re\._constants|re\._compiler|sre_parse|sre_constants|sre_compile)\b"
+                         r"|from re import _")
+    package = Path(walletaid.__file__).parent
+    users = [str(p.relative_to(package)) for p in package.rglob("*.py") if private.search(p.read_text("utf-8"))]
+    assert users == []
     assert knowledge.diagnose().rules.rules
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 SPELLINGS = KNOWLEDGE / "spellings.yaml"
 _HERE = Path(__file__).resolve().parent
-COMPILER = [*(_HERE / f"{name}.py" for name in ("knowledge", "loader", "normalize", "plain", "required", "ruleset")),
+COMPILER = [*(_HERE / f"{name}.py" for name in ("knowledge", "loader", "normalize", "plain", "ruleset")),
             KNOWLEDGE / "schemas" / "rules.py", KNOWLEDGE / "schemas" / "common.py"]
 """The code that compiles the rule files: part of the cache key, so a changed normalizer or compiler (say, in
 another checkout sharing the cache folder, at the same version) never reads back a rule set it did not build."""

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ValidationError
 
 from walletaid.knowledge.schemas.rules import Negation, Rule, Vocabulary
 from walletaid.matching.normalize import Spellings, normalize
-from walletaid.matching.required import required_chars
 from walletaid.matching.ruleset import CompiledRule, Phrase, RuleSet, output_code
 
 M = TypeVar("M", bound=BaseModel)
@@ -151,7 +150,6 @@ class Compiler:
             negatable=defaults.get("negatable", self.negatable) if rule.negatable is None else rule.negatable,
             weight=rule.weight or 0.0, severity=rule.severity or defaults.get("severity"), urgent=rule.urgent,
             fields=tuple(rule.fields) if rule.fields else None,
-            regex_needs=required_chars(rule.regex.pattern) if rule.regex else "",
         ))
 
     def build(self, extra: dict[str, Any] | None = None) -> RuleSet:

@@ -46,7 +46,6 @@ class CompiledRule(NamedTuple):
     severity: str | None = None
     urgent: bool = False
     fields: tuple[str, ...] | None = None
-    regex_needs: str = ""  # characters every match of ``regex`` contains (``matching.required``): absent, no match
 
 
 class Phrase(NamedTuple):
@@ -228,8 +227,6 @@ def _any_in(indexes: tuple[int, ...], hits: dict[int, list[Span]], region: Span)
 def _spans(rule: CompiledRule, text: str, hits: dict[int, list[Span]], layout: _Layout) -> list[tuple[Span, tuple[Span, ...]]]:
     """Candidate spans of a rule with the hits they are made of, earliest first (before negation and ``unless``)."""
     if rule.regex is not None:
-        if any(char not in text for char in rule.regex_needs):
-            return []
         return [(m.span(), (m.span(),)) for m in _compiled(rule.regex).finditer(text) if m.end() > m.start()][:MAX_COMBINATIONS]
     if len(rule.groups) == 1:
         return [(s, (s,)) for s in _group_hits(rule.groups[0], hits)]
