@@ -289,3 +289,25 @@ def test_plain_unknown_site_is_unlisted() -> None:
     result = contacts.verify("example.com", "en")
     assert result.verdict == "unlisted" and not result.flags
     assert "back of your card" in result.advice[0]
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("13912345678", "139****5678"),  # a personal mobile: masked, as in every output
+    ("+86 139 1234 5678", "139****5678"),
+    ("6222021234567890128", "[REDACTED:bank_card]"),
+    ("https://pay-help.cn/a?vcode=123456", "https://pay-help.cn/a?vcode=[REDACTED:verification_code]"),
+    ("95588", "95588"),  # service numbers and domains are what the user asks about: whole
+    ("400-820-0588", "400-820-0588"),
+    ("www.pbc.gov.cn", "www.pbc.gov.cn"),
+])
+def test_verify_echoes_the_value_under_the_privacy_rules(value: str, shown: str) -> None:
+    from walletaid.engines.contacts import verify
+
+    assert verify(value, "en").input == shown
+
+
+def test_a_masked_echo_keeps_the_verdict_of_the_whole_number() -> None:
+    from walletaid.engines.contacts import verify
+
+    result = verify("13912345678", "en")
+    assert result.input == "139****5678" and result.verdict == "not_official" and result.number_kind == "mobile"

@@ -199,11 +199,14 @@ def verify(value: str, lang: Lang) -> VerifyResult:
     """Is ``value`` (phone number, domain or URL) official, a lookalike of an official one, known not to be
     official, or unlisted?"""
     from walletaid.engines import numbers
+    from walletaid.engines.redact import redact_text
 
     cleaned = clean(value, keep_newlines=False).strip()[:2000]
-    if numbers.looks_like_phone(cleaned):
-        return _verify_phone(cleaned, lang)
-    return _verify_host(cleaned, lang)
+    result = _verify_phone(cleaned, lang) if numbers.looks_like_phone(cleaned) else _verify_host(cleaned, lang)
+    # the value is echoed under the privacy rules of every output: a mobile number masked (139****5678), a card
+    # or ID number and a code in a link removed; service numbers (95588, 400…) and domains stay whole
+    shown, _ = redact_text(cleaned, "verify")
+    return result if shown == cleaned else result.model_copy(update={"input": shown})
 
 
 def _advice(verdict: str, lang: Lang, *extra: str) -> list[str]:
