@@ -8,10 +8,16 @@ from pathlib import Path
 from pty_helpers import CTRL_C, DOWN, ENTER, finish, spawn
 
 
-def _answer_all(child, count: int, downs: int) -> None:
-    """Answer ``count`` select questions, each by moving ``downs`` down and pressing Enter."""
-    for _ in range(count):
-        child.expect(r"\[[^\]]*(?:step|第) ?\d+")      # the step indicator of the next question
+def _step(child, n: int) -> None:
+    """Wait for question ``n`` itself: its own step number, since the line an answered question leaves behind
+    carries the previous number (keys sent while that prompt is closing would be lost)."""
+    child.expect(rf"\[[^\]]*(?:step|第) ?{n}\b")
+
+
+def _answer_all(child, first: int, count: int, downs: int) -> None:
+    """Answer ``count`` select questions from step ``first`` on, each by moving ``downs`` down and pressing Enter."""
+    for n in range(first, first + count):
+        _step(child, n)
         child.send(DOWN * downs + ENTER)
 
 
@@ -19,7 +25,7 @@ def test_english_check_up_best_answers_scores_a(home: Path) -> None:
     child = spawn(["security-check"], home, lang="en", columns=160, rows=60)
     child.expect_exact("What would you like to check?")
     child.send(ENTER)                                   # my habits
-    _answer_all(child, 17, 0)                           # the first option of each is the safest
+    _answer_all(child, 1, 17, 0)                        # the first option of each is the safest
     child.expect_exact("100")
     child.expect_exact("A")
     status, _ = finish(child)
@@ -30,8 +36,8 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     child = spawn(["security-check"], home, lang="zh", columns=160, rows=60)
     child.expect_exact("您想检查什么？")
     child.send(ENTER)
-    _answer_all(child, 3, 1)
-    child.expect(r"\[[^\]]*(?:step|第) ?\d+")
+    _answer_all(child, 1, 3, 1)
+    _step(child, 4)
     child.send(CTRL_C)
     status, tail = finish(child)
     assert status == 130 and "已停止" in tail
@@ -41,7 +47,7 @@ def test_chinese_check_up_ctrl_c_then_resume(home: Path) -> None:
     child = spawn(["security-check", "--resume"], home, lang="zh", columns=160, rows=60)
     child.expect_exact("您想检查什么？")
     child.send(ENTER)
-    _answer_all(child, 14, 0)                           # only the 14 questions left are asked
+    _answer_all(child, 4, 14, 0)                        # only the 14 questions left are asked
     child.expect_exact("分")
     status, _ = finish(child)
     assert status == 0
