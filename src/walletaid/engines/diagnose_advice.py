@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.i18n import Lang, t
 from walletaid.matching.knowledge import STORY, causes, steps_for
-from walletaid.models.contacts import ContactChannel
+from walletaid.models.channel import ContactChannel
 from walletaid.models.diagnose import Cause, DiagnoseAnswers
 
 if TYPE_CHECKING:
