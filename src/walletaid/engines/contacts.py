@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from walletaid.i18n import Lang, t
-from walletaid.models.contacts import ContactChannel
+from walletaid.models.channel import ContactChannel
 from walletaid.textsafe import clean
 
 if TYPE_CHECKING:

@@ -16,14 +16,12 @@ returned as ``caller_claims``.  Reasons quote the user's own text, as typed.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
 from walletaid.engines.amounts import find_amounts
 from walletaid.engines.redact_detect import MARKER_PREFIX
 from walletaid.i18n import Lang, t
-from walletaid.knowledge import load
-from walletaid.knowledge.schemas.causes import CauseCatalog
 from walletaid.matching import knowledge
 from walletaid.matching.normalize import Normalized, normalize
 from walletaid.matching.ruleset import CompiledRule
@@ -172,9 +170,9 @@ def _quote_reason(quote: Quote, lang: Lang) -> str:
     return t("diagnose.reason_pattern", lang, quote=quote.text, field=t(f"diagnose.field_{quote.field}", lang))
 
 
-def catalog() -> CauseCatalog:
-    """The cause texts (loaded once)."""
-    return load("causes", CauseCatalog)
+def catalog() -> dict[str, Any]:
+    """Cause id → its texts, as plain records (loaded once: ``matching.knowledge.causes``)."""
+    return knowledge.causes()
 
 
 def diagnose(answers: DiagnoseAnswers, lang: Lang) -> Diagnosis:
@@ -299,14 +297,14 @@ def build_cause(
     cause_id: str, score: float, likelihood: Likelihood, reasons: list[str], answers: DiagnoseAnswers, lang: Lang
 ) -> Cause:
     """One ``Cause`` with its texts from ``causes.json`` in ``lang``."""
-    info = catalog().causes[cause_id]  # type: ignore[index]
+    info = catalog()[cause_id]
     return Cause(
         id=cause_id,  # type: ignore[arg-type]
         likelihood=likelihood,
         score=score,
         title=info.title.get(lang),
         explanation=info.explanation.get(lang),
-        steps=[s.get(lang) for s in info.steps_for(answers.wallet)],
+        steps=[s.get(lang) for s in knowledge.steps_for(info, answers.wallet)],
         reasons=list(reasons),
         when_to_contact=info.when_to_contact.get(lang),
     )

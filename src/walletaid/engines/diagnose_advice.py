@@ -12,10 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.i18n import Lang, t
-from walletaid.knowledge import load
-from walletaid.knowledge.schemas.causes import CauseCatalog
-from walletaid.matching.knowledge import STORY
-from walletaid.models.contacts import ContactChannel
+from walletaid.matching.knowledge import STORY, causes, steps_for
+from walletaid.models.channel import ContactChannel
 from walletaid.models.diagnose import Cause, DiagnoseAnswers
 
 if TYPE_CHECKING:
@@ -95,8 +93,7 @@ def _stop_action(story: Story, lang: Lang) -> str:
 def urgent_actions(answers: DiagnoseAnswers, story: Story, hits: list[Hit], lang: Lang) -> list[str]:
     """What to do right now, most pressing first, fitted to the story."""
     if story.phone_lost:
-        info = load("causes", CauseCatalog).causes["phone_lost"]  # type: ignore[index]
-        actions = [s.get(lang) for s in info.steps_for(answers.wallet)[:4]]
+        actions = [s.get(lang) for s in steps_for(causes()["phone_lost"], answers.wallet)[:4]]
         if story.money_gone:
             actions.insert(1, freeze_action(answers, story, lang))
         return actions + [t("diagnose.urgent_keep_evidence", lang)]

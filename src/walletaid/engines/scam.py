@@ -117,6 +117,8 @@ def _channel_signals(found: Features) -> list[tuple[str, str, int, int]]:
 
 def _quiet_genuine(signals: list[Signal], markers: set[str], found: Features) -> list[Signal]:
     """Drop word signals that a genuine shape explains, unless the message sends the reader somewhere foreign."""
+    if not signals:
+        return signals  # most messages: nothing to quiet
     foreign = any(l.verdict != "official" for l in found.links) or any(
         s.id in ("unofficial_phone_number", "brand_number_mismatch") for s in signals)
     if foreign:
@@ -133,6 +135,8 @@ def _quiet_genuine(signals: list[Signal], markers: set[str], found: Features) ->
 
 def _verdict(signals: list[Signal]) -> str:
     scoring = knowledge.signals().scoring
+    if not signals:  # most messages; no combination fires on none (each names two signals or more)
+        return "suspicious" if 0 >= scoring.low_only_suspicious_points else "no_known_signals"
     ids = {s.id for s in signals}
     points = sum(scoring.points[s.severity] for s in signals)  # type: ignore[index]
     firm = [s for s in signals if s.severity != "low"]  # weak cues make a message suspicious, never dangerous by number

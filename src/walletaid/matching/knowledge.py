@@ -1,4 +1,4 @@
-"""The package's compiled rule sets: the spellings, the message signals and the diagnose rules.
+"""The package's compiled rule sets (the spellings, the message signals, the diagnose rules) and the cause texts.
 
 Each is read from ``knowledge/`` (YAML), validated, compiled and cached (see
 ``matching.cache``) the first time a process needs it.  The compiled form is
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from walletaid.matching.cache import cached
 from walletaid.matching.normalize import Spellings
@@ -141,3 +141,23 @@ def _build_diagnose() -> DiagnoseKnowledge:
 def diagnose() -> DiagnoseKnowledge:
     """The compiled diagnose rules."""
     return cached("diagnose", [SPELLINGS, *COMPILER, *_files("diagnose")], _build_diagnose)
+
+
+def _build_causes() -> dict[str, Any]:
+    from walletaid.knowledge import read_json
+    from walletaid.knowledge.schemas.causes import CauseCatalog
+
+    return plain(CauseCatalog.model_validate(read_json("causes")).causes)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def causes() -> dict[str, Any]:
+    """Cause id → its texts from ``knowledge/causes.json``, validated by ``CauseCatalog`` when compiled and kept as
+    plain records (fields of ``CauseInfo``): reading them back builds none of its models (~2 ms a run)."""
+    schemas = KNOWLEDGE / "schemas"
+    return cached("causes", [KNOWLEDGE / "causes.json", *COMPILER, schemas / "causes.py"], _build_causes)
+
+
+def steps_for(info: Any, wallet: str) -> list[Bilingual]:
+    """The steps of a cause record for this wallet kind (``CauseInfo.steps_for``)."""
+    return info.steps_by_wallet.get(wallet, info.steps)  # type: ignore[no-any-return]

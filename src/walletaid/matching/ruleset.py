@@ -121,7 +121,12 @@ class RuleSet(NamedTuple):
         cue_ends = sorted(e for i in self.negation & found for s, e in hits[i]
                           if not questions or not any(qs <= s and e <= qe for qs, qe in questions))
         denials = sorted(e for i in self.sentence_negation & found for _, e in hits[i])
+        needs = _group_sets(self.rules)
         for index in sorted(candidates):
+            # an `all` rule one of whose groups has no hit cannot fire: most candidates end here, so the test
+            # is made inline (a call per candidate cost more than the test)
+            if needs[index] and any(group.isdisjoint(found) for group in needs[index]):
+                continue
             rule = self.rules[index]
             span = self._first_hit(rule, text, hits, layout, cue_ends, denials)
             if span is not None:
@@ -246,6 +251,19 @@ def _group_hits(group: tuple[int, ...], hits: dict[int, list[Span]]) -> list[Spa
 
 
 _MEMBERS: dict[int, tuple[tuple[int, ...], frozenset[int]]] = {}
+_GROUP_SETS: dict[int, tuple[tuple[CompiledRule, ...], list[tuple[frozenset[int], ...]]]] = {}
+
+
+def _group_sets(rules: tuple[CompiledRule, ...]) -> list[tuple[frozenset[int], ...]]:
+    """For each rule of ``rules``, its phrase groups as sets when it has two or more (else empty), made once per
+    rule set and found by the tuple's identity, as :func:`_members` does."""
+    entry = _GROUP_SETS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_GROUP_SETS) >= 8:  # a few rule sets per process; tests may make more
+            _GROUP_SETS.clear()
+        sets = [tuple(_members(g) for g in r.groups) if len(r.groups) > 1 else () for r in rules]
+        entry = _GROUP_SETS[id(rules)] = (rules, sets)
+    return entry[1]
 
 
 def _members(group: tuple[int, ...]) -> frozenset[int]:

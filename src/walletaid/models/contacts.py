@@ -1,7 +1,7 @@
 """Support channels as shown to the user, and the ``contacts`` JSON documents.
 
-``ContactChannel`` is one way to reach somebody, as every command shows it (``diagnose``'s contacts, the
-directory, the case file).  ``ContactsDoc`` is what ``walletaid contacts [PROVIDER]`` prints with
+``ContactChannel`` (``models.channel``) is one way to reach somebody, as every command
+shows it.  ``ContactsDoc`` is what ``walletaid contacts [PROVIDER]`` prints with
 ``--format json``; ``VerifyResult`` is what ``contacts --verify`` prints.  The directory these come from is
 knowledge (``knowledge/contacts.json``, schema in ``knowledge/schemas/contacts.py``).
 """
@@ -10,9 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from walletaid.models.channel import ContactChannel
 from walletaid.models.document import Document
 
-ChannelKind = Literal["hotline", "app", "in_app_chat", "website", "branch", "sms", "email", "other"]
 ProviderGroup = Literal[
     "ecny", "operator", "bank", "payment", "carrier", "shop", "courier", "transport", "public_service", "crypto", "public",
 ]
@@ -22,21 +22,9 @@ Verdict = Literal["official", "not_official", "lookalike", "unlisted"]
 InputKind = Literal["phone", "domain", "url"]
 NumberKind = Literal["mobile", "landline", "toll_free", "service", "sms_code", "international", "unknown"]
 
-# The documents below are built only by the ``contacts`` command; every command imports this module for
-# ``ContactChannel``, so their schemas are built on first use.
+# The documents below are built only by the ``contacts`` command (and ``VerifyMatch`` by the message check):
+# their schemas are built on first use.
 _ON_FIRST_USE = ConfigDict(defer_build=True)
-
-
-class ContactChannel(BaseModel):
-    """One way to reach somebody: ``{"channel": "hotline", "name": "...", "value": "95588", "official": true}``."""
-
-    channel: ChannelKind
-    name: str
-    value: str
-    official: bool = True
-    provider: str | None = None
-    note: str | None = None
-    source: str | None = None
 
 
 class ProviderDoc(BaseModel):

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from walletaid.models.contacts import ContactChannel
+from walletaid.models.channel import ContactChannel
 from walletaid.models.document import Document
 
 Wallet = Literal["ecny", "crypto", "other"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from walletaid.i18n import Lang, t
-from walletaid.models.contacts import ContactChannel
+from walletaid.models.channel import ContactChannel
 from walletaid.models.diagnose import Cause, Diagnosis
 from walletaid.render.layout import alert, bullets, colon, listing, numbered, paren, prose, section
 from walletaid.textsafe import clean, for_markdown

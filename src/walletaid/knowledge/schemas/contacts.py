@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import Field
 
 from walletaid.knowledge.schemas.common import Source, Strict, Text
-from walletaid.models.contacts import ChannelKind, ProviderGroup
+from walletaid.models.channel import ChannelKind
+from walletaid.models.contacts import ProviderGroup
 
 
 class DirChannel(Strict):
