@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from scam_corpus import fill
+from startup import walletaid_command
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 10_000
@@ -63,19 +63,11 @@ def write_input(path: Path, count: int) -> None:
             out.write(json.dumps({"id": n, "text": pool[n % len(pool)]}, ensure_ascii=False) + "\n")
 
 
-def _walletaid() -> list[str]:
-    script = Path(sys.executable).with_name("walletaid")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("walletaid")
-    return [found] if found else [sys.executable, "-m", "walletaid"]
-
-
 def run_once(batch: Path, out: Path, env: dict[str, str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one batch run; the child's output goes to ``out``."""
     started = time.perf_counter()
     with out.open("wb") as sink:
-        child = subprocess.Popen([*_walletaid(), "security-check", "--batch", str(batch), "--format", "json"],
+        child = subprocess.Popen([*walletaid_command(), "security-check", "--batch", str(batch), "--format", "json"],
                                  env=env, stdout=sink, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = 0  # reaped above; keeps Popen from waiting again

@@ -29,7 +29,8 @@ from pathlib import Path
 ANSWERS = "wallet: ecny\noperator: icbc\nsymptom: payment_failed\nerror_message: 超过钱包年累计支付额度\n"
 
 
-def _walletaid() -> list[str]:
+def walletaid_command() -> list[str]:
+    """How to run the installed ``walletaid``: its script beside this Python, else on PATH, else ``-m``."""
     script = Path(sys.executable).with_name("walletaid")
     if script.exists():
         return [str(script)]
@@ -63,9 +64,9 @@ DIAGNOSE = "walletaid diagnose --answers F --format json"
 def _cases(answers: Path) -> dict[str, list[str]]:
     return {
         "import typer": [sys.executable, "-c", "import typer"],
-        "walletaid --help": [*_walletaid(), "--help"],
+        "walletaid --help": [*walletaid_command(), "--help"],
         "import typer, pydantic, rich": [sys.executable, "-c", "import typer, pydantic, rich"],
-        DIAGNOSE: [*_walletaid(), "diagnose", "--answers", str(answers), "--format", "json"],
+        DIAGNOSE: [*walletaid_command(), "diagnose", "--answers", str(answers), "--format", "json"],
         FLOOR: [sys.executable, str(Path(__file__).with_name("floor_app.py")), "diagnose", "--answers", str(answers),
                 "--format", "json"],
     }
