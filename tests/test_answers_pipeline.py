@@ -103,3 +103,18 @@ def test_a_checkbox_answer_is_echoed_in_the_users_language(lang: str) -> None:
     with create_pipe_input() as pipe:
         prompt = questionary.checkbox("x", choices=["a", "b"], input=pipe, output=DummyOutput())
         assert localize_checkbox_echo(prompt.application, lang) >= 1  # questionary's echo is still found
+
+
+@pytest.mark.parametrize(("lang", "one", "two", "none"), [("en", "1 chosen", "2 chosen", "none chosen"),
+                                                          ("zh", "已选 1 项", "已选 2 项", "未选择")])
+def test_the_checkbox_echo_counts_the_picks_which_the_line_below_lists(lang: str, one: str, two: str,
+                                                                        none: str) -> None:
+    """questionary echoes one pick as "[its title]" (then the ✓ line said it twice), more as "done (n selections)"."""
+    from walletaid.wizard.prompt import _localized_echo
+
+    def echo(answer: str) -> str:
+        tokens = [("class:qmark", "?"), ("class:question", " [step 4] What did they ask? "), ("class:answer", answer)]
+        return _localized_echo(tokens, lang)()[-1][1]
+
+    assert (echo("[Asked me to read out a code]"), echo("done (2 selections)"), echo("done")) == (one, two, none)
+    assert _localized_echo([("class:question", " [step 4] Pick [a] ")], lang)()[0][1] == " [step 4] Pick [a] "

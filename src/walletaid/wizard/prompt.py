@@ -312,6 +312,8 @@ def _localized_echo(message: Any, lang: Lang) -> Callable[[], list[Any]]:
             many = re.fullmatch(r"done \((\d+) selections\)", chunk)
             if many:
                 chunk = t("wizard.checkbox_done_n", lang, n=many.group(1))
+            elif style == "class:answer" and chunk.startswith("[") and chunk.endswith("]"):
+                chunk = t("wizard.checkbox_done_n", lang, n=1)  # one pick: "[its title]" above the ✓ line said it twice
             elif chunk == "done":
                 chunk = t("wizard.checkbox_done_none", lang)
             out.append((style, chunk, *rest))
