@@ -9,7 +9,7 @@ scenarios marked urgent); then lists the misses.  The engine reads the rule file
 Misses of the ``holdout`` split are hidden unless ``--show-holdout`` is given, so
 that tuning the rules never looks at them.  Usage::
 
-    python benchmarks/diagnose_accuracy.py [--file F ...] [--blind r4|r5|r6 ...] [--show-holdout] [--json]
+    python benchmarks/diagnose_accuracy.py [--file F ...] [--blind r4|r5|r6|r7 ...] [--show-holdout] [--json]
 
 ``--file`` and ``--blind`` may be given several times (the scenarios of all files are pooled);
 ``--blind r6`` reads ``tests/data/diagnose_blind_r6.jsonl`` instead of the default file
@@ -22,6 +22,8 @@ Exit status 1 when a target of ``tests/test_diagnose_scenarios.py`` is missed
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 from collections import defaultdict
@@ -60,12 +62,21 @@ def load_scenarios(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def answers_of(raw: dict[str, Any], lang: str) -> DiagnoseAnswers:
+    """A scenario's answers read as ``diagnose --answers`` reads a file (``operator: not_sure`` is "not answered",
+    free text redacted); what the CLI says about them on stderr is left out."""
+    from walletaid.flows.diagnose import read_answers
+
+    with contextlib.redirect_stderr(io.StringIO()):
+        return read_answers(raw, lang)  # type: ignore[arg-type]
+
+
 def run(scenarios: list[dict[str, Any]]) -> list[Outcome]:
     """Diagnose every scenario in its own language."""
     out = []
     for sc in scenarios:
         lang = sc.get("lang", "en")
-        result = diagnose(DiagnoseAnswers.model_validate(sc["answers"]), lang)
+        result = diagnose(answers_of(sc["answers"], lang), lang)
         out.append(Outcome(sc["id"], lang, sc.get("split", "tune"), sc["expect"],
                            [c.id for c in result.causes], bool(sc["urgent"]), result.urgent))
     return out
@@ -128,7 +139,7 @@ def report(outcomes: list[Outcome], show_holdout: bool) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, action="append", help="a scenario file (repeatable)")
-    parser.add_argument("--blind", action="append", choices=["r4", "r5", "r6"], help="a blind batch (repeatable)")
+    parser.add_argument("--blind", action="append", choices=["r4", "r5", "r6", "r7"], help="a blind batch (repeatable)")
     parser.add_argument("--blind-r4", action="store_true", help="the fourth blind batch (same as --blind r4)")
     parser.add_argument("--show-holdout", action="store_true", help="also list the holdout split's misses")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON instead")

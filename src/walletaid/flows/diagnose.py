@@ -7,7 +7,7 @@ offered after it (:class:`EarlyAlarm`).  The answers end on an edit screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from walletaid.env import current
@@ -16,7 +16,7 @@ from walletaid.flows.common import Format, emit, finish_draft, validate_model
 from walletaid.i18n import Lang, t
 
 if TYPE_CHECKING:
-    from walletaid.models.diagnose import Diagnosis
+    from walletaid.models.diagnose import DiagnoseAnswers, Diagnosis
     from walletaid.wizard.questions import Question
 
 COMMAND = "diagnose"
@@ -43,6 +43,17 @@ def redact_answers(answers: dict[str, Any], lang: Lang, fields: tuple[str, ...])
         for line in explain(labelled(found, lang), lang):
             say(f"[yellow]![/] {for_rich(line)}")
     return cleaned
+
+
+def read_answers(data: Mapping[str, Any], lang: Lang) -> DiagnoseAnswers:
+    """An answers mapping read as ``diagnose --answers`` reads its file: replayed through the questions, free text
+    redacted (said on stderr), validated.  The scenario benchmark and its tests read their scenarios this way."""
+    from walletaid.forms.diagnose import diagnose_questions
+    from walletaid.models.diagnose import DiagnoseAnswers
+    from walletaid.wizard.replay import replay
+
+    raw = replay(diagnose_questions(), data, lang)
+    return validate_model(DiagnoseAnswers, redact_answers(raw, lang, FREE_TEXT), lang)
 
 
 class SkipRest(Exception):
@@ -143,13 +154,11 @@ def run(*, lang: Lang, fmt: Format, answers_file: str | None, save: bool, resume
     from walletaid.models.diagnose import DiagnoseAnswers
 
     if answers_file is not None:
-        from walletaid.forms.diagnose import diagnose_questions
-        from walletaid.wizard.replay import load_answers_file, replay
+        from walletaid.wizard.replay import load_answers_file
 
-        raw = replay(diagnose_questions(), load_answers_file(answers_file, lang), lang)
+        answers = read_answers(load_answers_file(answers_file, lang), lang)
     else:
-        raw = ask_in_wizard(lang, resume)
-    answers = validate_model(DiagnoseAnswers, redact_answers(raw, lang, FREE_TEXT), lang)
+        answers = validate_model(DiagnoseAnswers, redact_answers(ask_in_wizard(lang, resume), lang, FREE_TEXT), lang)
 
     from walletaid.engines.diagnose import diagnose
 
