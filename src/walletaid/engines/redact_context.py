@@ -29,11 +29,13 @@ _NOT_SECRET_CODE = re.compile(
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
     r"[\s_-]*$"
 )
-# "Payment failed (code E1002)": after a failure word in the same sentence, a bare "code" followed by letters
-# then digits is the app's error code, which support needs.  Digits alone stay redacted even there ("it failed
-# when I typed code 483920" is a one-time code): leaking one costs more than hiding an error number.
+# "Payment failed (code E1002)", "declined, code AB1234": right after a failure word (only a bracket, a comma,
+# a colon or "with" between), a bare "code" followed by letters then digits is the app's error code, which support
+# needs.  Any other word between breaks it ("login failed, your new code is AB1234" is a one-time code), and digits
+# alone stay redacted even there ("failed with code 483920"): leaking a code costs more than hiding an error number.
 _FAILURE_BEFORE = re.compile(
-    r"(?:fail(?:ed|s|ure)?|error|declined|rejected|denied|unsuccessful|失败|错误|异常|出错|报错)(?:(?!\.(?![0-9]))[^。！？!?；;\n]){0,16}$"
+    r"(?:fail(?:ed|s|ure)?|error|declined|rejected|denied|unsuccessful|失败|错误|异常|出错|报错)"
+    r"(?:[\s,，:：(（\-]|(?<![a-z])with(?![a-z]))*$"
 )
 _ERROR_CODE_SHAPE = re.compile(r"[a-z]{1,3}[0-9]{2,6}")
 # A code: 4-8 digits (a single space, dash or dot may stand between them), or 4-8 letters and digits.
