@@ -152,7 +152,7 @@ class Compiler:
             fields=tuple(rule.fields) if rule.fields else None,
         ))
 
-    def build(self, extra: dict[str, Any] | None = None) -> RuleSet:
+    def build(self) -> RuleSet:
         """The compiled rule set, its automaton made."""
         import ahocorasick
 
@@ -190,7 +190,6 @@ class Compiler:
             regex_rules=tuple(i for i, r in enumerate(self.rules) if r.regex is not None),
             negation=frozenset(negation), negation_within=self.negation.within if self.negation else 0, features=features,
             not_negations=frozenset(not_negations), sentence_negation=frozenset(sentence_negation),
-            extra=extra,
         )
 
 

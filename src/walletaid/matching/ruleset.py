@@ -81,7 +81,6 @@ class RuleSet(NamedTuple):
     negation_within: int = 0
     not_negations: frozenset[int] = frozenset()  # questions such as 能不能 that contain a cue but deny nothing
     sentence_negation: frozenset[int] = frozenset()  # cues that deny the rest of their sentence ("we will never ask")
-    extra: dict[str, Any] | None = None
 
     def find(self, text: str) -> dict[int, list[Span]]:
         """Every phrase occurrence in ``text`` that sits on its word edges, by phrase index."""
@@ -235,9 +234,7 @@ def _spans(rule: CompiledRule, text: str, hits: dict[int, list[Span]], layout: _
         return [(m.span(), (m.span(),)) for m in _compiled(rule.regex).finditer(text) if m.end() > m.start()][:MAX_COMBINATIONS]
     if len(rule.groups) == 1:
         return [(s, (s,)) for s in _group_hits(rule.groups[0], hits)]
-    if any(_members(g).isdisjoint(hits) for g in rule.groups):
-        return []  # a group with no hit at all: nothing to combine
-    return _near(rule, [_group_hits(g, hits) for g in rule.groups], layout)
+    return _near(rule, [_group_hits(g, hits) for g in rule.groups], layout)  # ``match`` dropped rules with an empty group
 
 
 def _group_hits(group: tuple[int, ...], hits: dict[int, list[Span]]) -> list[Span]:
@@ -271,6 +268,8 @@ def _members(group: tuple[int, ...]) -> frozenset[int]:
     its own): hashing a group of dozens of indexes on every call cost more than the set saved."""
     entry = _MEMBERS.get(id(group))
     if entry is None or entry[0] is not group:
+        if len(_MEMBERS) >= 100_000:  # a few thousand groups per rule set; tests make many rule sets
+            _MEMBERS.clear()
         entry = _MEMBERS[id(group)] = (group, frozenset(group))
     return entry[1]
 
