@@ -29,13 +29,9 @@ def directory() -> Directory:
     Plain data (``matching.plain``) reads back from the compiled-knowledge cache four times quicker than the
     model's objects, and a run that only reads the directory (diagnose) never creates its model classes.
     """
-    from walletaid.knowledge import FOLDER
-    from walletaid.matching.cache import cached
+    from walletaid.matching.knowledge import validated_plain
 
-    package = FOLDER.parent  # the model and the conversion are part of the key: another shape is never read back
-    sources = [FOLDER / "contacts.json", FOLDER / "schemas" / "contacts.py", package / "models" / "contacts.py",
-               package / "matching" / "plain.py"]
-    return cached("kb-contacts-plain", sources, _validated_directory)  # type: ignore[no-any-return]
+    return validated_plain("contacts", _validated_directory)  # type: ignore[no-any-return]
 
 
 def _validated_directory() -> Directory:

@@ -30,10 +30,11 @@ def read_json(name: str) -> object:
 
 @lru_cache(maxsize=None)
 def _load_cached(name: str, model: type[BaseModel]) -> BaseModel:
-    # validated once per version of the file, then read back from the compiled-knowledge cache
+    # validated once per version of the file and of the schemas, then read back from the compiled-knowledge cache
     from walletaid.matching.cache import cached
+    from walletaid.matching.knowledge import shapes
 
-    return cached(f"kb-{name}-{model.__name__}", [FOLDER / f"{name}.json"],
+    return cached(f"kb-{name}-{model.__name__}", [FOLDER / f"{name}.json", *shapes()],
                   lambda: model.model_validate(read_json(name)))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from walletaid.matching.cache import cached
@@ -27,6 +28,20 @@ COMPILER = [*(_HERE / f"{name}.py" for name in ("knowledge", "loader", "normaliz
             KNOWLEDGE / "schemas" / "rules.py", KNOWLEDGE / "schemas" / "common.py"]
 """The code that compiles the rule files: part of the cache key, so a changed normalizer or compiler (say, in
 another checkout sharing the cache folder, at the same version) never reads back a rule set it did not build."""
+
+
+@lru_cache(maxsize=1)
+def shapes() -> tuple[Path, ...]:
+    """The code that gives validated knowledge its shape: every schema and model module, and the conversion."""
+    package = KNOWLEDGE.parent
+    return (*sorted((KNOWLEDGE / "schemas").glob("*.py")), *sorted((package / "models").glob("*.py")),
+            _HERE / "plain.py")
+
+
+def validated_plain(name: str, build: Callable[[], Any]) -> Any:
+    """``build()`` (``knowledge/<name>.json`` validated, then made plain), from the cache while neither the file
+    nor any schema or model module it may depend on has changed: a stale shape is never read back."""
+    return cached(f"plain-{name}", [KNOWLEDGE / f"{name}.json", *shapes()], build)
 
 
 class SignalInfo(NamedTuple):
@@ -154,8 +169,7 @@ def _build_causes() -> dict[str, Any]:
 def causes() -> dict[str, Any]:
     """Cause id → its texts from ``knowledge/causes.json``, validated by ``CauseCatalog`` when compiled and kept as
     plain records (fields of ``CauseInfo``): reading them back builds none of its models (~2 ms a run)."""
-    schemas = KNOWLEDGE / "schemas"
-    return cached("causes", [KNOWLEDGE / "causes.json", *COMPILER, schemas / "causes.py"], _build_causes)
+    return validated_plain("causes", _build_causes)  # type: ignore[no-any-return]
 
 
 def steps_for(info: Any, wallet: str) -> list[Bilingual]:
