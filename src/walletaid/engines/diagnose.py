@@ -16,7 +16,7 @@ returned as ``caller_claims``.  Reasons quote the user's own text, as typed.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from walletaid.engines.diagnose_advice import contacts, next_steps, read_story, urgent_actions
 from walletaid.engines.amounts import find_amounts
@@ -170,11 +170,6 @@ def _quote_reason(quote: Quote, lang: Lang) -> str:
     return t("diagnose.reason_pattern", lang, quote=quote.text, field=t(f"diagnose.field_{quote.field}", lang))
 
 
-def catalog() -> dict[str, Any]:
-    """Cause id → its texts, as plain records (loaded once: ``matching.knowledge.causes``)."""
-    return knowledge.causes()
-
-
 def diagnose(answers: DiagnoseAnswers, lang: Lang) -> Diagnosis:
     """Rank the likely causes of the problem described by ``answers``; texts in ``lang``."""
     scoring = knowledge.diagnose().scoring
@@ -297,7 +292,7 @@ def build_cause(
     cause_id: str, score: float, likelihood: Likelihood, reasons: list[str], answers: DiagnoseAnswers, lang: Lang
 ) -> Cause:
     """One ``Cause`` with its texts from ``causes.json`` in ``lang``."""
-    info = catalog()[cause_id]
+    info = knowledge.causes()[cause_id]
     return Cause(
         id=cause_id,  # type: ignore[arg-type]
         likelihood=likelihood,

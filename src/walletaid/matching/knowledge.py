@@ -173,5 +173,5 @@ def causes() -> dict[str, Any]:
 
 
 def steps_for(info: Any, wallet: str) -> list[Bilingual]:
-    """The steps of a cause record for this wallet kind (``CauseInfo.steps_for``)."""
+    """The steps of a cause record (plain ``CauseInfo``) for this wallet kind: ``steps_by_wallet`` replaces ``steps``."""
     return info.steps_by_wallet.get(wallet, info.steps)  # type: ignore[no-any-return]

@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from walletaid.knowledge.schemas.rules import Negation, Rule, Vocabulary
+from walletaid.matching.knowledge import KNOWLEDGE
 from walletaid.matching.normalize import Spellings, normalize
 from walletaid.matching.ruleset import CompiledRule, Phrase, RuleSet, output_code
 
 M = TypeVar("M", bound=BaseModel)
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 
 class KnowledgeError(ValueError):

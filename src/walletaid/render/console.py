@@ -112,16 +112,11 @@ FLUSH_EVERY = 256
 """Streamed lines are flushed in groups: a reader sees them soon, and a closed pipe is noticed within a group."""
 
 
-def write_line(line: str) -> None:
-    """One line of streamed output (``--batch --format json``); :func:`flush_out` ends the stream."""
-    LineWriter()(line)
-
-
 class LineWriter:
     """Writes the lines of a stream (``--batch --format json``) to the stdout of the run, found once.
 
-    What :func:`write_line` does, for many lines: a batch writes one line a message, so the stream is not
-    looked up again for each, and failures are told apart with a plain ``try`` (``BrokenPipeError`` stays
+    A batch writes one line a message, so the stream is not looked up again for each; :func:`flush_out` ends
+    the stream.  Failures are told apart with a plain ``try`` (``BrokenPipeError`` stays
     itself, any other ``OSError`` becomes :class:`walletaid.faults.OutputFailed`).
     """
 

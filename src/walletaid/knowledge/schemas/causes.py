@@ -23,10 +23,6 @@ class CauseInfo(Strict):
     when_to_contact: Text
     sources: list[Source] = Field(default=[])
 
-    def steps_for(self, wallet: Wallet) -> list[Text]:
-        """The steps for this wallet kind."""
-        return self.steps_by_wallet.get(wallet, self.steps)
-
 
 class CauseCatalog(Strict):
     """``causes.json``: every cause id with its texts."""
