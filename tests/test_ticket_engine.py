@@ -292,10 +292,11 @@ def test_every_symptom_group_names_real_symptoms_and_is_defined_once() -> None:
     from walletaid.models import diagnose as d
 
     groups = {name: value for name, value in vars(d).items() if name.endswith("_SYMPTOMS")}
-    assert len(groups) == 7
+    assert len(groups) == 8
     for name, members in groups.items():
         assert set(members) <= set(get_args(d.Symptom)) and len(set(members)) == len(members), name
     assert set(d.MONEY_MISSING_SYMPTOMS) < set(d.PAYMENT_SYMPTOMS) < set(d.MONEY_QUESTION_SYMPTOMS)
+    assert set(d.PAYMENT_SYMPTOMS) < set(d.PAYING_SYMPTOMS)
     src = Path(d.__file__).parent.parent
     defined = [p for p in src.rglob("*.py") if re.search(r"^[A-Z_]+_SYMPTOMS\b[^=\n]*=", p.read_text("utf-8"), re.M)]
     assert defined == [Path(d.__file__)]

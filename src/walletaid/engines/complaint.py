@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from walletaid.engines.escalate import money_lost, section
+from walletaid.engines.followup import COMPLAINT_DECISION_DAYS
 from walletaid.models.diagnose import ACCESS_SYMPTOMS
 from walletaid.engines.labels import display_title, label, shown_date
 from walletaid.i18n import Lang, t
@@ -86,7 +87,7 @@ def _addressee(record: CaseRecord, plan: EscalationPlan, lang: Lang) -> str:
 def _deadline_and_next(record: CaseRecord, plan: EscalationPlan, lang: Lang, now: datetime) -> list[str]:
     """The reply deadline (the banking rule for a bank; no figure for anyone else) and where the case goes next."""
     if record.wallet == "ecny" or record.operator:
-        lines = [t("case.draft_deadline_text", lang, date=(now + timedelta(days=15)).strftime("%Y-%m-%d"))]
+        lines = [t("case.draft_deadline_text", lang, date=(now + timedelta(days=COMPLAINT_DECISION_DAYS)).strftime("%Y-%m-%d"))]
     else:
         lines = [t("case.draft_deadline_text_other", lang)]
     numbers = {s.id: s.contact[0] for s in plan.steps if s.id in ("pboc", "nfra") and s.contact}

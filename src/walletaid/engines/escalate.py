@@ -24,7 +24,7 @@ from walletaid.engines.labels import display_title, label
 from walletaid.i18n import Lang, t
 from walletaid.knowledge import load
 from walletaid.knowledge.schemas.escalation import EscalationKnowledge, LadderEntry
-from walletaid.models.diagnose import MONEY_MISSING_SYMPTOMS, PAYMENT_SYMPTOMS
+from walletaid.models.diagnose import MONEY_MISSING_SYMPTOMS, PAYING_SYMPTOMS
 from walletaid.models.case import CaseRecord
 from walletaid.models.escalation import EscalationPlan, EscalationStep
 
@@ -117,8 +117,7 @@ def _regulators(record: CaseRecord) -> list[str]:
     for payment institutions and credit reporting (beside it for e-CNY, which the PBoC issues)."""
     if record.wallet == "crypto":
         return []
-    paying = record.symptom in PAYMENT_SYMPTOMS or record.symptom == "nfc_payment_failed"  # a tap to pay is a payment too
-    pboc = ["pboc"] if record.wallet == "ecny" or paying else []
+    pboc = ["pboc"] if record.wallet == "ecny" or record.symptom in PAYING_SYMPTOMS else []
     return ["nfra", *pboc] if record.wallet == "ecny" else [*pboc, "nfra"]
 
 

@@ -25,6 +25,7 @@ from walletaid.i18n import Lang, t
 from walletaid.models.case import CaseRecord, ContactEntry, FollowUp, FollowUpReason, MissedPromise, Promise
 
 COMPLAINT_DECISION_DAYS = 15
+"""A complaint is answered within 15 days (the banking regulator's rule, longer when complex): the draft's deadline."""
 REPEATED_CONTACTS = 2
 
 

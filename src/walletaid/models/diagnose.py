@@ -18,6 +18,8 @@ MONEY_MISSING_SYMPTOMS: tuple[str, ...] = ("transfer_not_arrived", "balance_wron
 """Money is gone or has not arrived: the case is about money lost (escalation plan, complaint draft)."""
 PAYMENT_SYMPTOMS: tuple[str, ...] = ("payment_failed", *MONEY_MISSING_SYMPTOMS)
 """A transaction to name: a ticket without its amount and time is incomplete."""
+PAYING_SYMPTOMS: tuple[str, ...] = (*PAYMENT_SYMPTOMS, "nfc_payment_failed")
+"""A payment went wrong, a tap to pay included: the PBoC's line for payment services fits the escalation."""
 MONEY_QUESTION_SYMPTOMS: tuple[str, ...] = (*PAYMENT_SYMPTOMS, "suspicious_contact")
 """The ticket asks the money questions (amount, currency, counterparty, transaction id): a scam may have cost money."""
 COUNTERPARTY_SYMPTOMS: tuple[str, ...] = ("transfer_not_arrived", "unrecognized_transaction")
