@@ -297,6 +297,8 @@ def test_every_symptom_group_names_real_symptoms_and_is_defined_once() -> None:
         assert set(members) <= set(get_args(d.Symptom)) and len(set(members)) == len(members), name
     assert set(d.MONEY_MISSING_SYMPTOMS) < set(d.PAYMENT_SYMPTOMS) < set(d.MONEY_QUESTION_SYMPTOMS)
     assert set(d.PAYMENT_SYMPTOMS) < set(d.PAYING_SYMPTOMS)
+    from walletaid.forms.diagnose import SYMPTOMS
+    assert sorted(SYMPTOMS) == sorted(get_args(d.Symptom))  # the wizard offers every symptom, once
     src = Path(d.__file__).parent.parent
     defined = [p for p in src.rglob("*.py") if re.search(r"^[A-Z_]+_SYMPTOMS\b[^=\n]*=", p.read_text("utf-8"), re.M)]
     assert defined == [Path(d.__file__)]

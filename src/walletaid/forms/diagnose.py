@@ -11,17 +11,19 @@ contacts directory.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from walletaid.i18n import Lang
+from walletaid.models.diagnose import MinutesWaited, Network, Wallet, YesNoUnknown
 from walletaid.wizard.questions import Choice, Question, choices, question, words
 
 AREA = "form_diagnose"
+# every Symptom, in the order people look for theirs (the model's order is its own; a test keeps the two sets equal)
 SYMPTOMS = ("payment_failed", "transfer_not_arrived", "balance_wrong", "cannot_login", "account_locked", "app_crash",
             "nfc_payment_failed", "unrecognized_transaction", "suspicious_contact", "phone_lost", "other")
 ASKED_FOR = ("codes", "transfer", "screen_sharing", "app_install", "link", "card_details", "password", "seed_phrase",
              "personal_info", "nothing_yet")
-YES_NO_UNKNOWN = ("yes", "no", "unknown")
+YES_NO_UNKNOWN: tuple[str, ...] = get_args(YesNoUnknown)
 
 
 def _not_sure_is_none(value: Any, lang: Lang) -> Any:
@@ -51,18 +53,18 @@ def _c(group: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
 def diagnose_questions() -> tuple[Question, ...]:
     """The diagnose questions in the order they are asked."""
     return (
-        _q(id="wallet", kind="select", required=True, choices=_c("wallet", ("ecny", "crypto", "other"))),
+        _q(id="wallet", kind="select", required=True, choices=_c("wallet", get_args(Wallet))),
         _q(id="operator", kind="select", choices=_operators(), when={"wallet": ("ecny",)}, parse=_not_sure_is_none),
         _q(id="symptom", kind="select", required=True, choices=_c("symptom", SYMPTOMS)),
         _q(id="contact_asked_for", kind="checkbox", choices=_c("asked", ASKED_FOR),
            when={"symptom": ("suspicious_contact",)}),
         _q(id="money_sent", kind="select", choices=_c("answer", YES_NO_UNKNOWN),
            when={"symptom": ("suspicious_contact", "unrecognized_transaction", "phone_lost")}),
-        _q(id="minutes_waited", kind="select", choices=_c("waited", ("lt_10", "10_60", "1_24h", "gt_24h")),
+        _q(id="minutes_waited", kind="select", choices=_c("waited", get_args(MinutesWaited)),
            when={"symptom": ("transfer_not_arrived",)}),
         _q(id="error_message", kind="text", max_length=2000),
         _q(id="description", kind="multiline", max_length=4000),
         _q(id="network", kind="select",
-           choices=_c("network", ("home_wifi", "public_wifi", "cellular", "offline", "unknown"))),
+           choices=_c("network", get_args(Network))),
         _q(id="app_updated", kind="select", choices=_c("answer", YES_NO_UNKNOWN)),
     )

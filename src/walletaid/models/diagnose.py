@@ -32,6 +32,7 @@ ACCESS_SYMPTOMS: tuple[str, ...] = ("cannot_login", "account_locked")
 """The user cannot get in: the complaint asks for access back."""
 Network = Literal["home_wifi", "public_wifi", "cellular", "offline", "unknown"]
 YesNoUnknown = Literal["yes", "no", "unknown"]
+MinutesWaited = Literal["lt_10", "10_60", "1_24h", "gt_24h"]
 CauseId = Literal[
     "network_problem", "app_outdated", "wrong_credentials", "account_locked", "wallet_limit_exceeded",
     "insufficient_balance", "identity_verification_needed", "device_problem", "bank_card_problem",
@@ -62,7 +63,7 @@ class DiagnoseAnswers(BaseModel):
         default=None, description="suspicious_contact: what the caller asked for (codes, transfer, screen_sharing, app_install, link, personal_info)"
     )
     money_sent: YesNoUnknown | None = Field(default=None, description="suspicious_contact / unrecognized_transaction / phone_lost: has money already left?")
-    minutes_waited: Literal["lt_10", "10_60", "1_24h", "gt_24h"] | None = Field(
+    minutes_waited: MinutesWaited | None = Field(
         default=None, description="transfer_not_arrived: how long since the transfer"
     )
 
