@@ -272,10 +272,10 @@ def render_complaint(draft: ComplaintDraft) -> str:
     if not draft.missed:
         lines.append(t("case.draft_missed_none", lang))
     lines += ["", f"## {t('case.draft_request', lang)}", ""]
-    lines += [f"{i}. {text}" for i, text in enumerate(draft.requests, start=1)]
+    lines += [f"{i}. {for_markdown(text)}" for i, text in enumerate(draft.requests, start=1)]  # the amount is the user's
     lines += ["", f"## {t('case.draft_deadline', lang)}", "", *draft.deadline]
     if draft.phone:
-        lines += ["", t("case.draft_contact_me", lang, phone=draft.phone)]
+        lines += ["", t("case.draft_contact_me", lang, phone=for_markdown(draft.phone))]
     lines += ["", "---", "", t("case.draft_footer", lang, date=draft.written_on), ""]
     return "\n".join(lines)
 
