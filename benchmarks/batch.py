@@ -26,28 +26,18 @@ import time
 from itertools import zip_longest
 from pathlib import Path
 
-from scam_corpus import fill
+from scam_corpus import SHARED, fill
 from startup import walletaid_command
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 10_000
 
 
-def corpora() -> Path:
-    """The shared corpora: ``WALLETAID_CORPORA``, else ``shared/corpora`` beside the repository or a parent of it
-    (a git worktree lives deeper than the main checkout)."""
-    chosen = os.environ.get("WALLETAID_CORPORA")
-    if chosen:
-        return Path(chosen)
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpora").is_dir():
-            return parent / "shared" / "corpora"
-    raise SystemExit("shared corpora not found: set WALLETAID_CORPORA")
-
-
 def texts() -> list[str]:
     """The messages of the three sets, interleaved (one English, one Chinese genuine, one fraud, ...)."""
-    shared = corpora()
+    shared = SHARED
+    if not shared.is_dir():
+        raise SystemExit(f"shared corpora not found at {shared}: set WALLETAID_CORPORA")
     sets = []
     for name, filled in (("sms-spam-collection.tsv", False), ("zh/zh-sms-ham.tsv", False), ("zh/zh-fbs-fraud.tsv", True)):
         lines = (shared / name).read_text(encoding="utf-8", errors="replace").splitlines()

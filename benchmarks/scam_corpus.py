@@ -16,6 +16,7 @@ Run from the repository root:  python benchmarks/scam_corpus.py
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -27,7 +28,19 @@ from walletaid.engines.scam import check_message
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 LABELLED = ["scam_corpus.jsonl", "scam_blind_r2.jsonl", "scam_blind_r3.jsonl", "scam_blind_r4.jsonl"]
-SHARED = ROOT.parent / "shared" / "corpora"
+
+
+def corpora() -> Path:
+    """The shared corpora: ``WALLETAID_CORPORA``, else ``shared/corpora`` beside the repository or beside a parent
+    of it (a git worktree lives deeper than the main checkout); the usual place when none is found."""
+    chosen = os.environ.get("WALLETAID_CORPORA")
+    if chosen:
+        return Path(chosen)
+    found = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), None)
+    return found or ROOT.parent / "shared" / "corpora"
+
+
+SHARED = corpora()
 STAND_INS = {
     "URL": "http://www.uvwxyz-info.com/a", "CELLPHONE": "13812345678", "PHONE": "02154321987", "HOTLINE": "4008061234",
     "BANK": "6222020200112233445", "WECHAT": "wx12345", "NAME": "张伟", "PLACE": "北京", "DIGIT": "8",

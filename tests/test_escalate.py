@@ -327,7 +327,7 @@ def test_plan_renders_every_step_with_number_and_caveat(lang: str) -> None:
         assert "60" in out  # the deadline rule: 15 days, 30 when complex, another 30 when especially complex
 
 
-def test_export_files_hold_the_timeline(tmp_path) -> None:
+def test_case_files_hold_the_timeline(tmp_path) -> None:
     record = case("ecny", "icbc", "payment_failed", *TIMELINE, lang="en")
     doc = CaseShowDocument(lang="en", case=record, follow_up=follow_up(record, now=NOW))
     files = case_files(doc, tmp_path)

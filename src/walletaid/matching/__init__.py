@@ -2,6 +2,7 @@
 
 ``normalize`` (one canonical form of any text, with a map back to the original),
 ``loader`` (rule files read, validated and compiled), ``ruleset`` (one Aho–Corasick
-pass, then the rules), ``cache`` (compiled rules reused between runs) and
-``knowledge`` (the compiled rule sets of the package).
+pass, then the rules), ``cache`` (compiled rules reused between runs), ``plain``
+(validated knowledge as plain records, what the cache holds) and ``knowledge`` (the
+compiled rule sets of the package).
 """
