@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -88,9 +88,13 @@ def _writing_out() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        from walletaid.faults import OutputFailed
+        _output_failed(exc)
 
-        raise OutputFailed(exc) from None
+
+def _output_failed(exc: OSError) -> NoReturn:
+    from walletaid.faults import OutputFailed
+
+    raise OutputFailed(exc) from None
 
 
 def print_renderable(renderable: RenderableType) -> None:
@@ -131,10 +135,8 @@ class LineWriter:
                 self.out.flush()
         except BrokenPipeError:
             raise
-        except OSError as exc:
-            from walletaid.faults import OutputFailed
-
-            raise OutputFailed(exc) from None
+        except OSError as exc:  # a plain ``try``: entering ``_writing_out`` for each line cost more
+            _output_failed(exc)
 
 
 def print_json(document: Any) -> None:
