@@ -227,12 +227,12 @@ def _list_windows(run: list[int]) -> tuple[int, int] | None:
         return (total[i + n] - total[i] >= _RANDOM_MEAN_RANK * n and common[i + n] - common[i] <= n // 12
                 and checksum_ok(run[i : i + n]))
 
-    windows = [(i, n) for i in range(len(run)) for n in PHRASE_LENGTHS if i + n <= len(run)]
-    first = next(((i, n) for i, n in windows if passes(i, n)), None)
+    size = len(run)
+    first = next((i for i in range(size) for n in PHRASE_LENGTHS if i + n <= size and passes(i, n)), None)
     if first is None:
         return None
-    last = next((i, n) for i, n in sorted(windows, key=lambda w: -(w[0] + w[1])) if passes(i, n))
-    return first[0], max(first[0] + first[1], last[0] + last[1])
+    last = next(e for e in range(size, first, -1) for n in PHRASE_LENGTHS if e - n >= 0 and passes(e - n, n))
+    return first, last
 
 
 def _is_phrase(text: str, start: int, end: int, ranks: dict[str, int]) -> bool:
