@@ -141,6 +141,9 @@ def test_repeated_link_is_analysed_once_but_reported_at_each_place() -> None:
         ("您的账户将被冻结,我是公安局民警,你涉嫌洗钱", "danger"),
         ("妈,我换号了,这是新号码", "no_known_signals"),
         ("妈,我换号了,急用钱,先转3000给我", "danger"),
+        # fake support threatening a freeze, to be handled over a chat app; a bank's own notice is not that
+        ("您的钱包今天将被冻结，请添加客服微信 kf88 处理", "danger"),
+        ("【某银行】您的账户因长期未使用将被冻结，如有疑问请拨打客服热线", "no_known_signals"),
     ],
 )
 def test_scoring_weak_signals_alone_and_in_combination(text: str, verdict: str) -> None:
