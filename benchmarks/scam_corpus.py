@@ -27,7 +27,7 @@ from walletaid.engines.scam import check_message
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-LABELLED = ["scam_corpus.jsonl", "scam_blind_r2.jsonl", "scam_blind_r3.jsonl", "scam_blind_r4.jsonl"]
+LABELLED = ["scam_corpus.jsonl", "scam_blind_r2.jsonl", "scam_blind_r3.jsonl", "scam_blind_r4.jsonl", "scam_blind_r5.jsonl"]
 
 
 def corpora() -> Path:

@@ -9,6 +9,17 @@ format; measured once before any tuning: 57/80 scams flagged, 9/80 genuine messa
 genuine message is ``danger``).  Bounds on each: every scam at least ``suspicious``, no genuine message
 ``danger``, at most one genuine message in ten ``suspicious``.
 
+``scam_blind_r5.jsonl`` (100 messages, 60 zh / 40 en, half scams) was written by a helper that read only
+contracts.md and domain-facts.md, committed, then measured once before any tuning: **43/50 scams flagged
+(zh 27/30, en 16/20), 2/50 genuine messages ``danger``** (both a user telling their own story: "I told the
+code to someone who said he was support", "someone claiming to be OKX support asked me for my seed phrase").
+The general fixes it prompted: a phone number with a letter O split by spaces, "customer care" as a support
+role, a property freeze threat, the virus-alert tech-support script, the writer's own "I gave / 告诉了" story
+not read as a request, "the 6 digits" as a code.  After them: 48/50 flagged, 1 genuine ``danger`` (the OKX
+story, which does describe a scam), 1 ``suspicious``.  Still missed: digits for letters inside English words
+("Y0ur acc0unt") with a spaced-out link, and a crypto "pump" tip with a deposit; its bounds below are what it
+measures now, not the others'.
+
 The real sets beside the repository (``../shared/corpora``, see its README): the English SMS Spam
 Collection's ``ham`` and the development half of the Chinese genuine SMS set are never ``danger`` and at
 most 1 in 100 ``suspicious``; the Chinese fraud set (its contacts replaced by placeholders, filled with
@@ -63,6 +74,17 @@ def test_corpus_is_big_enough_and_bilingual(name: str) -> None:
         assert len(picked) >= 50
         assert {r["lang"] for r in picked} == {"zh", "en"}
     assert {r["label"] for r in rows} == {"scam", "genuine"}
+
+
+def test_blind_r5_as_measured_after_its_general_fixes() -> None:
+    rows = [json.loads(line) for line in (HERE / "data" / "scam_blind_r5.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    assert len(rows) == 100 and len({r["id"] for r in rows}) == 100
+    verdicts = _verdicts(rows)
+    missed = [r["id"] for r, v in verdicts if r["label"] == "scam" and v == "no_known_signals"]
+    alarms = [r["id"] for r, v in verdicts if r["label"] == "genuine" and v == "danger"]
+    assert len(missed) <= 2, missed
+    assert alarms == ["r5-scam-en-34"], alarms  # a user's own story of a scam attempt; no SMS or notice
 
 
 @pytest.mark.parametrize("name", FILES)

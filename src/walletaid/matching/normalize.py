@@ -33,8 +33,10 @@ _FILLER = r"[\s*_~|·•●○◆◇■□★☆♥♡❤❥❣✿❀♪♫#^`'\
 _FILLER_RUN = re.compile(_FILLER + "+")
 _ODD_BLANKS = re.compile("[\t\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of blanks, and tabs or odd blanks: one space
-# A number in which o / l / i stand for 0 / 1 (after lower-casing): digits on both ends, no letters around.
-_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])[\doli]?\d[\doli-]*\d(?![a-z0-9])")
+# A number in which o / l / i stand for 0 / 1 (after lower-casing), no letters around, ending in a digit ("3510i"
+# is a model name): groups joined by single spaces or dashes, each group before a separator holding a digit after
+# it ("17O 8459 2361", "400-8O6-1234"); a word of letters only ("10 oil 20") is not a group.
+_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])[oli]?\d(?:[\doli]*[ -](?=[\doli]*\d))*[\doli]*\d(?![a-z0-9])")
 _LETTER_FOR_DIGIT = str.maketrans("oli", "011")
 # Digits split by one kind of separator: "4 8 3 9 2 0", "6222-0212-3456", "6222.0212.3456.7894".
 _SPLIT_DIGITS = re.compile(r"(?<![\d.,/:@a-z])\d+(?:(?P<sep>[ .-])\d+)(?:(?P=sep)\d+)+(?![\d])")
