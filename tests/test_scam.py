@@ -144,6 +144,9 @@ def test_repeated_link_is_analysed_once_but_reported_at_each_place() -> None:
         # fake support threatening a freeze, to be handled over a chat app; a bank's own notice is not that
         ("您的钱包今天将被冻结，请添加客服微信 kf88 处理", "danger"),
         ("【某银行】您的账户因长期未使用将被冻结，如有疑问请拨打客服热线", "no_known_signals"),
+        # "为避免…" gives a purpose, it denies nothing: the login request after it still counts (no comma between)
+        ("为避免账户受限请立即登录http://bank-check.top完成验证建设银行", "danger"),
+        ("为避免损失，请勿向任何人透露验证码【建设银行】", "no_known_signals"),
     ],
 )
 def test_scoring_weak_signals_alone_and_in_combination(text: str, verdict: str) -> None:
