@@ -145,7 +145,7 @@ def test_repeated_link_is_analysed_once_but_reported_at_each_place() -> None:
         ("您的钱包今天将被冻结，请添加客服微信 kf88 处理", "danger"),
         ("【某银行】您的账户因长期未使用将被冻结，如有疑问请拨打客服热线", "no_known_signals"),
         # "为避免…" gives a purpose, it denies nothing: the login request after it still counts (no comma between)
-        ("为避免账户受限请立即登录http://bank-check.top完成验证建设银行", "danger"),
+        ("为避免资金损失请马上登录http://bank-check.com查看详情建设银行", "danger"),
         ("为避免损失，请勿向任何人透露验证码【建设银行】", "no_known_signals"),
     ],
 )
