@@ -8,9 +8,9 @@ reads it from the cache imports neither the rule models (Pydantic) nor the loade
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from walletaid.matching.cache import cached
