@@ -60,8 +60,11 @@ _KEY = re.compile(
     r")(?![0-9a-z])"
 )
 _KEY_WORD = re.compile(r"私钥|密钥|(?<![a-z])(?:private|secret)[\s_-]?key(?![a-z])|(?<![a-z])wif(?![a-z])")
-# A piece of a key: a long run of letters and digits that has both.
-_FRAGMENT = re.compile(r"(?<![0-9a-z@./])(?=[0-9a-z]*[0-9])(?=[0-9a-z]*[a-z])[0-9a-z]{12,}(?![0-9a-z@])")
+# A piece of a key: a long run of letters and digits that has both, or of 20 letters or more (no word is that
+# long; a base58 key's half lacks a digit about once in seventy).  Digits alone are a number (a transaction id).
+_FRAGMENT = re.compile(
+    r"(?<![0-9a-z@./])(?=[0-9a-z]*[a-z])(?:(?=[0-9a-z]*[0-9])[0-9a-z]{12,}|[a-z]{20,})(?![0-9a-z@])"
+)
 _HEX = re.compile(r"[0-9a-f]+")
 _ADDRESS = re.compile(r"0x[0-9a-f]{40}|(?:bc1|tb1)[0-9a-z]{8,87}")
 _KEY_REACH = 40
