@@ -74,3 +74,17 @@ def test_validated_knowledge_is_keyed_on_every_schema_and_model_module() -> None
     assert expected | {"matching/plain.py"} == keyed
     assert {"knowledge/schemas/contacts.py", "models/channel.py", "knowledge/schemas/common.py"} <= keyed
     assert all(os.path.exists(p) for p in shapes())
+
+
+def test_the_builder_of_validated_knowledge_is_in_its_key(folder: Path, tmp_path: Path) -> None:
+    """A changed builder (say, another checkout's ``engines/contacts.py`` at the same version) builds again."""
+    from walletaid.matching.knowledge import validated_plain
+
+    builder = tmp_path / "builder.py"
+    builder.write_text("v1", encoding="utf-8")
+    calls, build = _counting({"directory": 1})
+    validated_plain("contacts", build, builder)
+    validated_plain("contacts", build, builder)
+    builder.write_text("v2", encoding="utf-8")
+    validated_plain("contacts", build, builder)
+    assert len(calls) == 2

@@ -272,3 +272,25 @@ def test_evidence_never_quotes_a_code_back() -> None:
     result = check_message("【工商银行】验证码483920，请发给客服完成退款", "zh")
     quoted = " ".join(s.evidence for s in result.signals)
     assert result.verdict == "danger" and "483920" not in quoted and "[REDACTED:verification_code]" in quoted
+
+
+# Messages of the shapes the late rules look for, written for this test (review of issue 10's last changes).
+@pytest.mark.parametrize("text", [
+    "本院已依法冻结被执行人名下财产，请申请人知悉。详询12368",  # a court's own notice to the creditor
+    "安全软件已为您清除1个木马病毒，如有疑问请致电技术支持",  # the virus is already gone: nothing to call about
+    "【数字人民币】活动通知：使用数字人民币乘坐地铁可享8折优惠，本活动由各运营机构共同推广",  # no return promised
+    "为了避免把验证码告诉陌生人，请牢记：银行不会索要验证码",  # a warning: 避免 still denies here
+    "这个岗位年薪六位数，有意向的话把简历发给我",  # six figures is a salary
+    "妈，你把快递短信里那串数字发给我，我在驿站帮你拿快递",  # a parcel's pickup number
+])
+def test_genuine_messages_of_the_late_shapes_are_not_danger(text: str) -> None:
+    assert check_message(text, "zh").verdict == "no_known_signals"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("不好意思，我注册时填错号码，验证码发给了你，麻烦把验证码发给我一下", "zh"),  # 发给了你: asking it back
+    ("I gave you the wrong number before, send me the verification code again please", "en"),
+    ("刚才给你手机发了条验证码，是我手滑填错号了，麻烦你把那6位数发我一下", "zh"),
+])
+def test_the_wrong_number_script_still_asks_for_the_code(text: str, lang: str) -> None:
+    assert check_message(text, lang).verdict == "danger"

@@ -29,9 +29,11 @@ def directory() -> Directory:
     Plain data (``matching.plain``) reads back from the compiled-knowledge cache four times quicker than the
     model's objects, and a run that only reads the directory (diagnose) never creates its model classes.
     """
+    from pathlib import Path
+
     from walletaid.matching.knowledge import validated_plain
 
-    return validated_plain("contacts", _validated_directory)  # type: ignore[no-any-return]
+    return validated_plain("contacts", _validated_directory, Path(__file__))  # type: ignore[no-any-return]
 
 
 def _validated_directory() -> Directory:

@@ -60,8 +60,8 @@ _KEY = re.compile(
     r")(?![0-9a-z])"
 )
 _KEY_WORD = re.compile(r"私钥|密钥|(?<![a-z])(?:private|secret)[\s_-]?key(?![a-z])|(?<![a-z])wif(?![a-z])")
-# A piece of a key: a long run of letters and digits that has both, or of 20 letters or more (no word is that
-# long; a base58 key's half lacks a digit about once in seventy).  Digits alone are a number (a transaction id).
+# A piece of a key: a long run of letters and digits that has both, or of 20 letters or more when the pieces add
+# up to a key (a base58 key's half lacks a digit about once in seventy).  Digits alone are a number (a transaction id).
 _FRAGMENT = re.compile(
     r"(?<![0-9a-z@./])(?=[0-9a-z]*[a-z])(?:(?=[0-9a-z]*[0-9])[0-9a-z]{12,}|[a-z]{20,})(?![0-9a-z@])"
 )
@@ -115,8 +115,8 @@ def _split_key_hits(view: View, field: str) -> list[Hit]:
                 break
     last_key = None
     for i, piece in enumerate(pieces):
-        if len(piece.group()) < 16 or is_reference(text, piece.start(), field):
-            continue
+        if len(piece.group()) < 16 or piece.group().isalpha() or is_reference(text, piece.start(), field):
+            continue  # a word of letters counts only where the pieces add up to a key (an error name stays)
         near = any(0 <= piece.start() - end <= _KEY_REACH for end in keywords)
         if near or (last_key is not None and _close(view, pieces[last_key], piece)):
             keyed.add(i)

@@ -38,10 +38,11 @@ def shapes() -> tuple[Path, ...]:
             _HERE / "plain.py")
 
 
-def validated_plain(name: str, build: Callable[[], Any]) -> Any:
-    """``build()`` (``knowledge/<name>.json`` validated, then made plain), from the cache while neither the file
-    nor any schema or model module it may depend on has changed: a stale shape is never read back."""
-    return cached(f"plain-{name}", [KNOWLEDGE / f"{name}.json", *shapes()], build)
+def validated_plain(name: str, build: Callable[[], Any], builder: Path) -> Any:
+    """``build()`` (``knowledge/<name>.json`` validated, then made plain), from the cache while neither the file,
+    the module of ``build`` (``builder``), the JSON reader nor any schema or model module has changed: a stale
+    shape is never read back."""
+    return cached(f"plain-{name}", [KNOWLEDGE / f"{name}.json", builder, KNOWLEDGE / "__init__.py", *shapes()], build)
 
 
 class SignalInfo(NamedTuple):
@@ -169,7 +170,7 @@ def _build_causes() -> dict[str, Any]:
 def causes() -> dict[str, Any]:
     """Cause id → its texts from ``knowledge/causes.json``, validated by ``CauseCatalog`` when compiled and kept as
     plain records (fields of ``CauseInfo``): reading them back builds none of its models (~2 ms a run)."""
-    return validated_plain("causes", _build_causes)  # type: ignore[no-any-return]
+    return validated_plain("causes", _build_causes, Path(__file__))  # type: ignore[no-any-return]
 
 
 def steps_for(info: Any, wallet: str) -> list[Bilingual]:

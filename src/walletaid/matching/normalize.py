@@ -33,10 +33,13 @@ _FILLER = r"[\s*_~|·•●○◆◇■□★☆♥♡❤❥❣✿❀♪♫#^`'\
 _FILLER_RUN = re.compile(_FILLER + "+")
 _ODD_BLANKS = re.compile("[\t\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of blanks, and tabs or odd blanks: one space
-# A number in which o / l / i stand for 0 / 1 (after lower-casing), no letters around, ending in a digit ("3510i"
-# is a model name): groups joined by single spaces or dashes, each group before a separator holding a digit after
-# it ("17O 8459 2361", "400-8O6-1234"); a word of letters only ("10 oil 20") is not a group.
-_LETTER_DIGITS = re.compile(r"(?<![a-z0-9])[oli]?\d(?:[\doli]*[ -](?=[\doli]*\d))*[\doli]*\d(?![a-z0-9])")
+# A number in which o / l / i stand for 0 / 1 (after lower-casing), no letters around: groups joined by single
+# spaces or dashes ("400-8O6-1234"); a letter sits between digits, an o may end a group ("17O 8459 2361"), and
+# a letter may lead the first group only before two digits or more ("l38 1234 5678", not "i7 8700").  "3510i" (a
+# model name), "12l" and "10 oil 20" are not numbers.  Every repetition is bounded, so a long text stays linear.
+_LETTER_DIGITS = re.compile(
+    r"(?<![a-z0-9])(?:[oli]?\d[\doli]{0,30}\d|\d)o{0,3}(?:[ -](?:\d[\doli]{0,30}\d|\d)o{0,3}){0,7}(?![a-z0-9])"
+)
 _LETTER_FOR_DIGIT = str.maketrans("oli", "011")
 # Digits split by one kind of separator: "4 8 3 9 2 0", "6222-0212-3456", "6222.0212.3456.7894".
 _SPLIT_DIGITS = re.compile(r"(?<![\d.,/:@a-z])\d+(?:(?P<sep>[ .-])\d+)(?:(?P=sep)\d+)+(?![\d])")
