@@ -180,19 +180,20 @@ def private_keys(draw: st.DrawFn) -> Secret:
         key = first + draw(st.text(B58, min_size=rest, max_size=rest))
     else:
         key = "xprv" + draw(st.text(B58, min_size=107, max_size=107))
-    # A half of digits only reads as a number (a 32-digit transaction id), never as half a key: the engine keeps
-    # those whole on purpose.  A random key has such a half about once in three million; Hypothesis, which favours
-    # zero bytes and repeated characters, draws them often, so keys are drawn as they come.  (A half of letters
-    # only, once in seventy for a base58 key, must be found: it is not excluded here.)
-    assume(all(any(c.isalpha() for c in half) for half in (key[: len(key) // 2], key[len(key) // 2 :])))
     if not draw(st.booleans()):
         return Secret("private_key", key, [key])
-    cut = len(key) // 2
-    halves = [key[:cut], key[cut:]]
+    parts = draw(st.sampled_from([2, 2, 3, 4]))  # halves most often; thirds and quarters as lines of a backup
+    step = -(-len(key) // parts)
+    pieces = [key[i : i + step] for i in range(0, len(key), step)]
+    # A piece of digits only reads as a number (a 32-digit transaction id), never as part of a key: the engine
+    # keeps those whole on purpose.  A random key has such a piece about once in two thousand (a hex quarter) or
+    # far less; Hypothesis, which favours zero bytes and repeated characters, draws them often, so keys are drawn
+    # as they come.  (A piece of letters only, once in seventy for a base58 half, must be found: not excluded.)
+    assume(all(any(c.isalpha() for c in piece) for piece in pieces))
     how = draw(st.sampled_from([" ", "\n", " 和 ", "steps"]))
     if how == "steps":
-        return Secret("private_key", "", halves, steps=["私钥前半段 " + halves[0], halves[1]])
-    return Secret("private_key", halves[0] + how + halves[1], halves)
+        return Secret("private_key", "", pieces, steps=["私钥前半段 " + pieces[0], *pieces[1:]])
+    return Secret("private_key", how.join(pieces), pieces)
 
 
 @st.composite

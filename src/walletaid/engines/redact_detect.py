@@ -63,7 +63,7 @@ _KEY_WORD = re.compile(r"私钥|密钥|(?<![a-z])(?:private|secret)[\s_-]?key(?!
 # A piece of a key: a long run of letters and digits that has both, or of 20 letters or more when the pieces add
 # up to a key (a base58 key's half lacks a digit about once in seventy).  Digits alone are a number (a transaction id).
 _FRAGMENT = re.compile(
-    r"(?<![0-9a-z@./])(?=[0-9a-z]*[a-z])(?:(?=[0-9a-z]*[0-9])[0-9a-z]{12,}|[a-z]{20,})(?![0-9a-z@])"
+    r"(?<![0-9a-z@./])(?=[0-9a-z]*[a-z])(?:(?=[0-9a-z]*[0-9])[0-9a-z]{12,}|[a-z]{12,})(?![0-9a-z@])"
 )
 _HEX = re.compile(r"[0-9a-f]+")
 _ADDRESS = re.compile(r"0x[0-9a-f]{40}|(?:bc1|tb1)[0-9a-z]{8,87}")
