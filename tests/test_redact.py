@@ -33,6 +33,8 @@ REMOVED = [
     ("Payment failed (code 483920)", "verification_code", "483920"),
     ("Payment failed. Your code is ab1234", "verification_code", "ab1234"),
     ("Login failed, your new code is AB1234", "verification_code", "AB1234"),
+    ("app\nverification code: 300000", "verification_code", "300000"),  # 'app code' is a bare code on one line
+    ("bank app verification code 482913", "verification_code", "482913"),
     ("my verification code E1002", "verification_code", "E1002"),
     ("Your verification code is 482913.", "verification_code", "482913"),
     ("Your OTP for login is 482913", "verification_code", "482913"),

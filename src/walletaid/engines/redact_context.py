@@ -22,12 +22,13 @@ _CODE_WORD = re.compile(
     r"|(?<![a-z])(?:(?:verification|verify|security|auth(?:entication)?|confirmation|login|sms|2fa|one[\s-]time|check)"
     r"[\s-]{0,3}(?:codes?|otp|pass(?:word|code))|codes?|otp|tac|vcode|yzm|captcha)(?![a-z])"
 )
-# "error code 1001", "zip code 100000": numbers that are not secrets.
+# "error code 1001", "zip code 100000": numbers that are not secrets.  Only a bare "code" right after the word, on
+# the same line ("app\nverification code: 300000" is a code; so is "app verification code").
 _NOT_SECRET_CODE = re.compile(
     r"(?:error|err|zip|postal|post|area|country|promo|promotion|coupon|discount|invite|invitation"
     r"|referral|claim|prize|bonus|qr|status|reason|response|return|exit|swift|sort|branch|product|source|colou?r"
     r"|dial(?:l)?ing|bar|short|program|voucher|gift|tracking|reference|ref|fault|result|http|app)"
-    r"[\s_-]*$"
+    r"[ \t_-]*$"
 )
 # "Payment failed (code E1002)", "declined, code AB1234": right after a failure word (only a bracket, a comma,
 # a colon or "with" between), a bare "code" followed by letters then digits is the app's error code, which support
@@ -117,7 +118,7 @@ def find_codes(view: View) -> list[Hit]:
     found = [m for m in _CODE_WORD.finditer(text) if not view.in_marker(m.start())]
     hits = []
     for i, m in enumerate(found):
-        if "code" in m.group() and _NOT_SECRET_CODE.search(text, max(0, m.start() - 20), m.start()):
+        if m.group() in ("code", "codes") and _NOT_SECRET_CODE.search(text, max(0, m.start() - 20), m.start()):
             continue
         # each keyword looks no further than its neighbours
         after = found[i + 1].start() if i + 1 < len(found) else len(text)
