@@ -35,6 +35,9 @@ REMOVED = [
     ("Login failed, your new code is AB1234", "verification_code", "AB1234"),
     ("app\nverification code: 300000", "verification_code", "300000"),  # 'app code' is a bare code on one line
     ("bank app verification code 482913", "verification_code", "482913"),
+    # a typo that makes a real word ("arm" as "am") cuts the phrase; the words before it go too
+    ("abandon ability able am about above absent absorb abstract absurd abuse access", "seed_phrase",
+     "abandon ability able"),
     ("my verification code E1002", "verification_code", "E1002"),
     ("Your verification code is 482913.", "verification_code", "482913"),
     ("Your OTP for login is 482913", "verification_code", "482913"),

@@ -167,6 +167,20 @@ def _list_runs(token: str, offset: int, ranks: dict[str, int]) -> list[tuple[int
     return runs
 
 
+_ONE_WORD_GAP = re.compile(r"[^a-z]{1,6}[a-z]{1,10}[^a-z]{1,6}")
+
+
+def _with_neighbours(text: str, runs: list[tuple[int, int, int, bool]], i: int) -> tuple[int, int]:
+    """A phrase's run widened over the list words beside it that one other word cuts off: a typo may make a real
+    word ("arm" typed "am"), which breaks the run, but the words on its far side belong to the phrase too."""
+    start, end = runs[i][0], runs[i][1]
+    if i > 0 and _ONE_WORD_GAP.fullmatch(text, runs[i - 1][1], start):
+        start = runs[i - 1][0]
+    if i + 1 < len(runs) and _ONE_WORD_GAP.fullmatch(text, end, runs[i + 1][0]):
+        end = runs[i + 1][1]
+    return start, end
+
+
 def _runs(view: View, words: list[_Word | None]) -> list[tuple[int, int, int, bool]]:
     """Runs of English list words, one misspelt word allowed: (start, end, number of words, with a typo)."""
     runs: list[tuple[int, int, int, bool]] = []
@@ -293,8 +307,10 @@ def find_seed_phrases(view: View) -> list[Hit]:
     keywords = _Keywords([end for _, end in found], view)
     words, cjk_runs = _words(view, sorted(found + view.markers))
     hits = []
-    for start, end, count, typo in _runs(view, words):
+    runs = _runs(view, words)
+    for i, (start, end, count, typo) in enumerate(runs):
         if count >= (TYPO_RUN if typo else LONG_RUN) or (count >= SHORT_RUN and keywords.near(start)):
+            start, end = _with_neighbours(view.text, runs, i)
             hits.append(view.hit(start, end, "seed_phrase"))
     for start, end in cjk_runs:
         span = _chinese_phrase(text, start, end, keywords.near(start))
